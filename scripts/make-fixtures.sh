@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates the scikit-learn reference fixtures in test/fixtures/ (needs Debian's python3-sklearn:
+# apt-get install -y python3-sklearn python3-pandas). Tests read the committed JSON; they never need Python.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for script in scripts/fixtures/*.py; do
+  echo "== $script"
+  python3 "$script"
+done
