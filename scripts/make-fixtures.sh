@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for script in scripts/fixtures/*.py; do
   echo "== $script"
-  python3 "$script"
+  /usr/bin/python3 "$script"
 done
