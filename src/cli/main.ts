@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import '../learners/builtins.js';
+import { StacklearnError } from '../errors.js';
+import { compareCommand } from './compare-command.js';
+
+/** The `stacklearn` command line: parses arguments, calls the library, prints. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = new Command('stacklearn')
+    .description('tabular machine learning for TypeScript, built around model ensembles')
+    .showHelpAfterError('(add --help for usage)')
+    .addCommand(compareCommand());
+  await program.parseAsync(argv as string[]);
+}
+
+main(process.argv).catch((error: unknown) => {
+  if (error instanceof StacklearnError) {
+    process.stderr.write(`stacklearn: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `stacklearn: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exitCode = 1;
+});
