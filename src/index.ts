@@ -2,11 +2,9 @@
 // 'stacklearn/node' (src/node.ts). Importing this module registers the built-in learners.
 import './learners/builtins.js';
 
-export { StacklearnError } from './errors.js';
-export { createRandom, deriveSeed, type Random } from './random.js';
-
-// Data
-export { type Matrix, matrix, takeRows, column } from './data/matrix.js';
+export { alignData } from './data/align.js';
+export { defaultMissing, type ReadOptions } from './data/columns.js';
+export { parseCsv } from './data/csv.js';
 export {
   type Column,
   type Dataset,
@@ -15,12 +13,11 @@ export {
   type TrainingOptions,
   toTrainingData,
 } from './data/dataset.js';
-export { defaultMissing, type ReadOptions } from './data/columns.js';
-export { parseCsv } from './data/csv.js';
 export { parseJsonRecords } from './data/json.js';
-export { alignData } from './data/align.js';
-export { subsetData } from './data/subset.js';
+// Data
+export { column, type Matrix, matrix, takeRows } from './data/matrix.js';
 export { type SplitOptions, trainTestSplit } from './data/split.js';
+export { subsetData } from './data/subset.js';
 export {
   type ClassificationOptions,
   type Friedman1Options,
@@ -28,7 +25,23 @@ export {
   makeFriedman1,
 } from './data/synthetic.js';
 export type { TransformerDef, TransformerInput } from './data/transformer.js';
-
+export { StacklearnError } from './errors.js';
+export { fit, restoreModel, toSavedModel } from './learners/fit.js';
+export {
+  describeType,
+  type ParamDef,
+  type ParamTable,
+  type ParamType,
+  resolveParams,
+} from './learners/params.js';
+export {
+  getLearner,
+  getTransformer,
+  listLearners,
+  listTransformers,
+  registerLearner,
+  registerTransformer,
+} from './learners/registry.js';
 // Learners
 export type {
   ClassificationData,
@@ -46,17 +59,24 @@ export type {
   Task,
   TrainingData,
 } from './learners/types.js';
-export { fit, restoreModel, toSavedModel } from './learners/fit.js';
 export {
-  getLearner,
-  getTransformer,
-  listLearners,
-  listTransformers,
-  registerLearner,
-  registerTransformer,
-} from './learners/registry.js';
-export { describeType, type ParamDef, type ParamTable, type ParamType, resolveParams } from './learners/params.js';
-
+  type Average,
+  type AverageOptions,
+  accuracyScore,
+  balancedAccuracyScore,
+  confusionMatrix,
+  f1Score,
+  precisionScore,
+  recallScore,
+} from './metrics/classification.js';
+export {
+  evaluateModel,
+  evaluatePredictions,
+  type MetricInfo,
+  mainMetric,
+  taskMetrics,
+} from './metrics/evaluate.js';
+export { logLoss } from './metrics/log-loss.js';
 // Metrics
 export {
   meanAbsoluteError,
@@ -65,22 +85,20 @@ export {
   r2Score,
   rootMeanSquaredError,
 } from './metrics/regression.js';
-export {
-  accuracyScore,
-  type Average,
-  type AverageOptions,
-  balancedAccuracyScore,
-  confusionMatrix,
-  f1Score,
-  precisionScore,
-  recallScore,
-} from './metrics/classification.js';
-export { logLoss } from './metrics/log-loss.js';
 export { type RocAucOptions, rocAucScore } from './metrics/roc-auc.js';
-export { evaluateModel, evaluatePredictions, type MetricInfo, mainMetric, taskMetrics } from './metrics/evaluate.js';
-
-// Model selection
-export { type Fold, makeFolds, type SplitterSpec } from './select/folds.js';
+export { fromPlain, toPlain } from './persist/plain.js';
+export { createRandom, deriveSeed, type Random } from './random.js';
+// Reports and persistence
+export { formatLeaderboard } from './report/leaderboard.js';
+export { paramsMarkdown } from './report/params-doc.js';
+export { type Candidate, defaultCandidates, preprocessed } from './select/candidates.js';
+export {
+  type CompareOptions,
+  compare,
+  type Leaderboard,
+  type LeaderboardRow,
+  splitData,
+} from './select/compare.js';
 export {
   type CrossValidateOptions,
   type CrossValidationResult,
@@ -88,10 +106,5 @@ export {
   crossValPredict,
   type FoldScores,
 } from './select/cross-validate.js';
-export { type Candidate, defaultCandidates, preprocessed } from './select/candidates.js';
-export { type CompareOptions, compare, type Leaderboard, type LeaderboardRow, splitData } from './select/compare.js';
-
-// Reports and persistence
-export { formatLeaderboard } from './report/leaderboard.js';
-export { paramsMarkdown } from './report/params-doc.js';
-export { fromPlain, toPlain } from './persist/plain.js';
+// Model selection
+export { type Fold, makeFolds, type SplitterSpec } from './select/folds.js';

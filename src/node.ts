@@ -1,3 +1,4 @@
 // stacklearn for Node: everything of the browser-safe API plus file reading and the bundled data sets.
-export * from './index.js';
+
 export { type BundledDataset, bundledDatasets, loadBundled, readDataset } from './data/read-file.js';
+export * from './index.js';

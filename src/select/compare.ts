@@ -91,7 +91,7 @@ export async function compare(
     ? { kind: 'holdout', trainRows: data.X.rows, testRows: options.test.X.rows }
     : {
         kind: 'cv',
-        folds: typeof options.cv === 'number' ? options.cv : (options.cv?.nSplits ?? 5),
+        folds: makeFolds(options.cv ?? 5, data, options.seed ?? 0).length,
         rows: data.X.rows,
       };
   return { task: data.task, metrics, main, evaluation, rows };
