@@ -25,7 +25,10 @@ test('the core imports nothing from Node, so it can run in a browser', () => {
     const imports = [...text.matchAll(/from\s+'([^']+)'|import\s*\(\s*'([^']+)'/g)].map((m) => m[1] ?? m[2]!);
     for (const specifier of imports) {
       assert.ok(!specifier.startsWith('node:'), `${rel} imports ${specifier}`);
-      assert.ok(!['fs', 'path', 'os', 'worker_threads', 'http', 'child_process'].includes(specifier), `${rel} imports ${specifier}`);
+      assert.ok(
+        !['fs', 'path', 'os', 'worker_threads', 'http', 'child_process'].includes(specifier),
+        `${rel} imports ${specifier}`,
+      );
     }
     assert.doesNotMatch(text, /\bMath\.random\(/, `${rel} uses Math.random`);
     assert.doesNotMatch(text, /\bprocess\./, `${rel} uses process`);
@@ -34,12 +37,29 @@ test('the core imports nothing from Node, so it can run in a browser', () => {
 
 test('the index registers the built-in learners and exports the main verbs', () => {
   const kinds = api.listLearners().map((def) => def.kind);
-  for (const kind of ['dummy', 'pipeline', 'linearRegression', 'ridge', 'sgdRegressor', 'logisticRegression', 'knn', 'decisionTree']) {
+  for (const kind of [
+    'dummy',
+    'pipeline',
+    'linearRegression',
+    'ridge',
+    'sgdRegressor',
+    'logisticRegression',
+    'knn',
+    'decisionTree',
+  ]) {
     assert.ok(kinds.includes(kind), `${kind} is registered`);
   }
   const transformers = api.listTransformers().map((def) => def.kind);
   assert.deepEqual(transformers, ['oneHotEncoder', 'ordinalEncoder', 'simpleImputer', 'standardScaler']);
-  for (const name of ['fit', 'crossValidate', 'crossValPredict', 'compare', 'parseCsv', 'toTrainingData', 'r2Score']) {
+  for (const name of [
+    'fit',
+    'crossValidate',
+    'crossValPredict',
+    'compare',
+    'parseCsv',
+    'toTrainingData',
+    'r2Score',
+  ]) {
     assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
   }
   assert.equal(typeof nodeApi.readDataset, 'function');

@@ -7,7 +7,10 @@ import { paramsMarkdown } from '../src/report/params-doc.js';
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 test('the README opens with the two fresh-machine commands', () => {
-  const firstBlock = readme.slice(readme.indexOf('```sh'), readme.indexOf('```', readme.indexOf('```sh') + 5));
+  const firstBlock = readme.slice(
+    readme.indexOf('```sh'),
+    readme.indexOf('```', readme.indexOf('```sh') + 5),
+  );
   assert.match(firstBlock, /npm ci && npm start/);
   assert.match(firstBlock, /npm ci && npm test/);
 });

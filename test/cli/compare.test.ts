@@ -42,11 +42,16 @@ test('compare on the bundled cars data ranks every regressor with R², MSE, MAE 
   ]);
   for (const row of board.rows) {
     assert.equal(row.error, undefined, `${row.name}: ${row.error}`);
-    for (const metric of ['r2', 'mse', 'rmse', 'mae', 'mape']) assert.ok(Number.isFinite(row.scores[metric]), `${row.name} ${metric}`);
+    for (const metric of ['r2', 'mse', 'rmse', 'mae', 'mape'])
+      assert.ok(Number.isFinite(row.scores[metric]), `${row.name} ${metric}`);
     assert.ok(row.fitTimeMs >= 0 && row.predictTimeMs >= 0);
   }
   const r2 = board.rows.map((r) => r.scores.r2!);
-  assert.deepEqual(r2, [...r2].sort((a, b) => b - a), 'sorted by R², best first');
+  assert.deepEqual(
+    r2,
+    [...r2].sort((a, b) => b - a),
+    'sorted by R², best first',
+  );
   // Auto MPG is an easy problem: every real learner explains most of the variance.
   assert.ok(r2[0]! > 0.8, `best R² ${r2[0]}`);
 });
@@ -101,7 +106,10 @@ test('compare --test-file scores on an explicit test set with columns in another
 test('compare refuses a file without --target, and an unknown target, naming the columns', () => {
   const noTarget = run('compare', 'data/cars.csv');
   assert.equal(noTarget.status, 1);
-  assert.match(noTarget.stderr, /--target is required with a file; the columns of data\/cars.csv are: Miles_per_Gallon, Cylinders/);
+  assert.match(
+    noTarget.stderr,
+    /--target is required with a file; the columns of data\/cars.csv are: Miles_per_Gallon, Cylinders/,
+  );
   const unknown = run('compare', 'data/cars.csv', '--target', 'mpg');
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /mpg/);

@@ -12,9 +12,31 @@ const board: Leaderboard = {
   main: { name: 'r2', label: 'R²', greaterIsBetter: true },
   evaluation: { kind: 'holdout', trainRows: 300, testRows: 100 },
   rows: [
-    { name: 'ridge', group: 'learner', spec: { kind: 'ridge' }, scores: { r2: 0.81234, mse: 12.5 }, fitTimeMs: 1.25, predictTimeMs: 0.0421 },
-    { name: 'baseline (mean)', group: 'baseline', spec: { kind: 'dummy' }, scores: { r2: -0.002, mse: 64 }, fitTimeMs: 0.1, predictTimeMs: 0.01 },
-    { name: 'knn', group: 'learner', spec: { kind: 'knn' }, scores: {}, fitTimeMs: Number.NaN, predictTimeMs: Number.NaN, error: 'boom' },
+    {
+      name: 'ridge',
+      group: 'learner',
+      spec: { kind: 'ridge' },
+      scores: { r2: 0.81234, mse: 12.5 },
+      fitTimeMs: 1.25,
+      predictTimeMs: 0.0421,
+    },
+    {
+      name: 'baseline (mean)',
+      group: 'baseline',
+      spec: { kind: 'dummy' },
+      scores: { r2: -0.002, mse: 64 },
+      fitTimeMs: 0.1,
+      predictTimeMs: 0.01,
+    },
+    {
+      name: 'knn',
+      group: 'learner',
+      spec: { kind: 'knn' },
+      scores: {},
+      fitTimeMs: Number.NaN,
+      predictTimeMs: Number.NaN,
+      error: 'boom',
+    },
   ],
 };
 
