@@ -107,9 +107,17 @@ async function scoreCandidate(
   if (options.test) {
     const model = await fit(spec, data);
     const test = options.test;
-    const start = performance.now();
-    const predicted = model.task === 'regression' ? model.predict(test.X) : model.predictProba(test.X);
-    const predictTimeMs = performance.now() - start;
+    const predict = () => (model.task === 'regression' ? model.predict(test.X) : model.predictProba(test.X));
+    // The best of up to three timed runs (within ~50 ms): the first call also pays for JIT compilation.
+    let predicted = predict();
+    let predictTimeMs = Number.POSITIVE_INFINITY;
+    for (let run = 0, spent = 0; run < 3 && spent < 50; run++) {
+      const start = performance.now();
+      predicted = predict();
+      const elapsed = performance.now() - start;
+      predictTimeMs = Math.min(predictTimeMs, elapsed);
+      spent += elapsed;
+    }
     const scores = evaluatePredictions(test, predicted, names);
     return { name, group, spec, scores, fitTimeMs: model.fitTimeMs, predictTimeMs };
   }
