@@ -64,7 +64,7 @@ export function toTrainingData(dataset: Dataset, options: TrainingOptions): Trai
           'regression needs a numeric target (use task "classification")',
       );
     }
-    const data: RegressionData = { task, X, features, y: Float64Array.from(column.values) };
+    const data: RegressionData = { task, X, features, y: Float64Array.from(column.values), target };
     return data;
   }
   const { y, classes } = classCodes(column, dataset.nRows);
@@ -84,6 +84,7 @@ export function toTrainingData(dataset: Dataset, options: TrainingOptions): Trai
     features,
     y,
     classes,
+    target,
   };
   return data;
 }

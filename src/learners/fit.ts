@@ -30,10 +30,11 @@ export async function fit(spec: Spec, data: TrainingData, context: FitContext = 
     throw new StacklearnError(`${def.kind}: does not do ${family} (it does ${def.tasks.join(' and ')})`);
   }
   checkTrainingData(data, def.kind, def.handlesMissing === true);
+  const target = data.target === undefined ? {} : { target: data.target };
   const info: ModelInfo =
     data.task === 'regression'
-      ? { task: data.task, features: data.features }
-      : { task: data.task, features: data.features, classes: data.classes };
+      ? { task: data.task, features: data.features, ...target }
+      : { task: data.task, features: data.features, classes: data.classes, ...target };
   const start = performance.now();
   const state = await def.fit(params, data, context);
   const fitTimeMs = performance.now() - start;

@@ -19,6 +19,8 @@ interface DataBase {
   readonly features: readonly Feature[];
   /** Non-negative weight per row; absent means all 1. */
   readonly sampleWeight?: Float64Array;
+  /** The target column's name, when the data came from a table (recorded on the model). */
+  readonly target?: string;
 }
 
 export interface RegressionData extends DataBase {
@@ -54,6 +56,8 @@ export interface ModelInfo {
   readonly features: readonly Feature[];
   /** Class labels in code order (classification only). */
   readonly classes?: readonly string[];
+  /** The target column's name, when known. */
+  readonly target?: string;
 }
 
 /** Maps rows to outputs: one value per row (regression) or rows × classes probabilities (classification). */

@@ -12,6 +12,7 @@ import { fit, restoreModel, toSavedModel } from '../../src/learners/fit.js';
 import { listLearners } from '../../src/learners/registry.js';
 import type { Model, Spec, TrainingData } from '../../src/learners/types.js';
 import { evaluatePredictions, mainMetric } from '../../src/metrics/evaluate.js';
+import { decodeModel, encodeModel } from '../../src/persist/model-file.js';
 import { fromPlain, toPlain } from '../../src/persist/plain.js';
 import { preprocessed } from '../../src/select/candidates.js';
 
@@ -76,9 +77,12 @@ for (const def of listLearners()) {
 
         test(`${data.task}: save → load gives identical predictions`, async () => {
           const model = await fit(spec, data);
+          const fromFile = decodeModel(encodeModel(model));
+          assert.deepEqual(outputs(fromFile, X), outputs(model, X));
+          assert.deepEqual(fromFile.spec, model.spec);
           const text = JSON.stringify(toPlain(toSavedModel(model)));
-          const loaded = restoreModel(fromPlain(JSON.parse(text)) as ReturnType<typeof toSavedModel>);
-          assert.deepEqual(outputs(loaded, X), outputs(model, X));
+          const fromJson = restoreModel(fromPlain(JSON.parse(text)) as ReturnType<typeof toSavedModel>);
+          assert.deepEqual(outputs(fromJson, X), outputs(model, X));
         });
 
         test(`${data.task}: a wrong column count at predict time is refused, naming the expected columns`, async () => {
