@@ -8,7 +8,14 @@ import * as nodeApi from '../src/node.js';
 const srcDir = new URL('../src/', import.meta.url).pathname;
 
 /** The Node edge: the only files that may import Node built-ins or Node-only packages. */
-const nodeEdge = [/^cli\//, /^node\.ts$/, /^data\/read-file\.ts$/, /^parallel\//, /^serve\//];
+const nodeEdge = [
+  /^cli\//,
+  /^node\.ts$/,
+  /^data\/read-file\.ts$/,
+  /^persist\/(model-io|atomic-write)\.ts$/,
+  /^parallel\//,
+  /^serve\//,
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

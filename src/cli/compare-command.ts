@@ -1,13 +1,15 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { alignData } from '../data/align.js';
-import { type Dataset, toTrainingData } from '../data/dataset.js';
-import { bundledDatasets, loadBundled, readDataset } from '../data/read-file.js';
+import { toTrainingData } from '../data/dataset.js';
+import { readDataset } from '../data/read-file.js';
 import { trainTestSplit } from '../data/split.js';
 import { StacklearnError } from '../errors.js';
 import type { TrainingData } from '../learners/types.js';
 import { formatLeaderboard } from '../report/leaderboard.js';
 import { defaultCandidates } from '../select/candidates.js';
 import { compare, splitData } from '../select/compare.js';
+import { datasetOptionHelp, loadTable } from './load-data.js';
+import { parseInteger, parseNumber, parseTask } from './parse-flags.js';
 import { createProgress } from './progress.js';
 
 interface CompareFlags {
@@ -47,7 +49,7 @@ export function compareCommand(): Command {
     .option('--seed <n>', 'seed for the split, folds and randomised learners', parseInteger, 0)
     .option('--test-file <file>', 'score on this file instead of a split of the training file')
     .option('--cv <k>', 'k-fold cross-validated scores instead of a single split', parseInteger)
-    .option('--dataset <name>', `a bundled data set: ${bundledDatasets.map((d) => d.name).join(', ')}`)
+    .option('--dataset <name>', datasetOptionHelp)
     .option('--json', 'print the leaderboard as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
@@ -78,25 +80,7 @@ async function loadData(
   file: string | undefined,
   flags: CompareFlags,
 ): Promise<{ train: TrainingData; test?: TrainingData; source: string; target: string }> {
-  let dataset: Dataset;
-  let target: string;
-  let source: string;
-  if (file) {
-    if (flags.dataset) throw new StacklearnError('give either a file or --dataset, not both');
-    dataset = await readDataset(file);
-    if (!flags.target) {
-      throw new StacklearnError(
-        `--target is required with a file; the columns of ${file} are: ${dataset.columns.map((c) => c.name).join(', ')}`,
-      );
-    }
-    target = flags.target;
-    source = file;
-  } else {
-    const bundled = await loadBundled(flags.dataset ?? 'cars');
-    dataset = bundled.dataset;
-    target = flags.target ?? bundled.target;
-    source = `bundled data set "${flags.dataset ?? 'cars'}"`;
-  }
+  const { dataset, target, source } = await loadTable(file, flags);
   const data = toTrainingData(dataset, { target, task: flags.task });
   if (flags.testFile) {
     if (flags.cv !== undefined) throw new StacklearnError('give either --test-file or --cv, not both');
@@ -111,23 +95,4 @@ async function loadData(
   });
   const parts = splitData(data, split.train, split.test);
   return { train: parts.train, test: parts.test, source, target };
-}
-
-function parseNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n))
-    throw new InvalidArgumentError(`expected a number, received "${value}"`);
-  return n;
-}
-
-function parseInteger(value: string): number {
-  const n = parseNumber(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError(`expected a whole number ≥ 0, received "${value}"`);
-  return n;
-}
-
-function parseTask(value: string): 'regression' | 'classification' {
-  if (value === 'regression' || value === 'classification') return value;
-  throw new InvalidArgumentError(`expected "regression" or "classification", received "${value}"`);
 }

@@ -3,13 +3,17 @@ import { Command } from 'commander';
 import '../learners/builtins.js';
 import { StacklearnError } from '../errors.js';
 import { compareCommand } from './compare-command.js';
+import { fitCommand } from './fit-command.js';
+import { predictCommand } from './predict-command.js';
 
 /** The `stacklearn` command line: parses arguments, calls the library, prints. */
 export async function main(argv: readonly string[]): Promise<void> {
   const program = new Command('stacklearn')
     .description('tabular machine learning for TypeScript, built around model ensembles')
     .showHelpAfterError('(add --help for usage)')
-    .addCommand(compareCommand());
+    .addCommand(compareCommand())
+    .addCommand(fitCommand())
+    .addCommand(predictCommand());
   await program.parseAsync(argv as string[]);
 }
 

@@ -12,6 +12,8 @@ import { pipeline } from './pipeline.js';
 import { registerLearner, registerTransformer } from './registry.js';
 import { ridge } from './ridge.js';
 import { sgdRegressor } from './sgd-regressor.js';
+import { svc } from './svm/svc.js';
+import { svr } from './svm/svr.js';
 
 registerLearner(dummy);
 registerLearner(pipeline);
@@ -21,6 +23,8 @@ registerLearner(linearRegression);
 registerLearner(ridge);
 registerLearner(sgdRegressor);
 registerLearner(logisticRegression);
+registerLearner(svr);
+registerLearner(svc);
 registerTransformer(simpleImputer);
 registerTransformer(oneHotEncoder);
 registerTransformer(ordinalEncoder);

@@ -1,8 +1,8 @@
 // Node edge: model files on disk. Writes are atomic (a temporary file renamed into place).
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { StacklearnError } from '../errors.js';
 import type { Model } from '../learners/types.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { decodeModel, type EncodeModelOptions, encodeModel } from './model-file.js';
 
 /**
@@ -12,15 +12,7 @@ import { decodeModel, type EncodeModelOptions, encodeModel } from './model-file.
  * await saveModel(model, 'model.slm');
  */
 export async function saveModel(model: Model, path: string, options: EncodeModelOptions = {}): Promise<void> {
-  const bytes = encodeModel(model, { createdAt: new Date().toISOString(), ...options });
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new StacklearnError(`cannot write the model file ${path}: ${(error as Error).message}`);
-  }
+  await writeFileAtomic(path, encodeModel(model, { createdAt: new Date().toISOString(), ...options }));
 }
 
 /**
