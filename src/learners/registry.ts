@@ -36,6 +36,11 @@ export function getLearner(kind: unknown): LearnerDef {
   return def;
 }
 
+/** Whether a learner of `kind` is registered. */
+export function hasLearner(kind: string): boolean {
+  return learners.has(kind);
+}
+
 /** The transformer of `kind`, or a StacklearnError listing the known kinds. */
 export function getTransformer(kind: unknown): TransformerDef {
   const def = typeof kind === 'string' ? transformers.get(kind) : undefined;

@@ -42,13 +42,17 @@ export function checkTrainingData(data: TrainingData, kind: string, allowMissing
     if (w.length !== X.rows) {
       throw new StacklearnError(`${kind}: sampleWeight has ${w.length} values but X has ${X.rows} rows`);
     }
+    let total = 0;
     for (let i = 0; i < w.length; i++) {
       if (!(w[i]! >= 0) || !Number.isFinite(w[i]!)) {
         throw new StacklearnError(
           `${kind}: sampleWeight at row ${i} is ${w[i]}; weights must be finite and ≥ 0`,
         );
       }
+      total += w[i]!;
     }
+    if (total === 0)
+      throw new StacklearnError(`${kind}: every sampleWeight is 0; at least one row must count`);
   }
   checkValues(X, features, kind, allowMissing);
 }

@@ -30,16 +30,21 @@ test('compare on the bundled cars data ranks every regressor with R², MSE, MAE 
   const board = JSON.parse(stdout) as { task: string; target: string; rows: Row[] };
   assert.equal(board.task, 'regression');
   assert.equal(board.target, 'Miles_per_Gallon');
-  const names = board.rows.map((r) => r.name).sort();
-  assert.deepEqual(names, [
-    'KNN (distance)',
-    'KNN (uniform)',
-    'SGD',
-    'baseline (mean)',
-    'decision tree',
+  const names = board.rows.map((r) => r.name);
+  const required = [
     'linear regression',
     'ridge',
-  ]);
+    'SGD',
+    'SVR (linear)',
+    'SVR (poly)',
+    'SVR (rbf)',
+    'KNN (uniform)',
+    'KNN (distance)',
+    'decision tree',
+    'MLP',
+    'baseline (mean)',
+  ];
+  for (const name of required) assert.ok(names.includes(name), `${name} is on the leaderboard`);
   for (const row of board.rows) {
     assert.equal(row.error, undefined, `${row.name}: ${row.error}`);
     for (const metric of ['r2', 'mse', 'rmse', 'mae', 'mape'])
@@ -62,7 +67,7 @@ test('compare prints a text leaderboard by default, and progress lines on stderr
   assert.match(stdout, /target Species/);
   assert.match(stdout, /accuracy/);
   assert.match(stdout, /logistic regression/);
-  assert.match(stderr, /\[1\/5\]/);
+  assert.match(stderr, /\[1\/\d+\] logistic regression/);
 });
 
 test('compare --cv reports mean ± std over folds', () => {
