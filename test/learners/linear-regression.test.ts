@@ -106,7 +106,7 @@ test('linearRegression without an intercept fits through the origin', async () =
 test('linearRegression refuses all-zero sample weights, naming them', async () => {
   await assert.rejects(
     fit({ kind: 'linearRegression' }, regressionData(matrix([[1], [2]]), [1, 2], [0, 0])),
-    /linearRegression: sampleWeight sums to 0; at least one row needs a weight > 0/,
+    /linearRegression: every sampleWeight is 0; at least one row must count/,
   );
 });
 
