@@ -42,6 +42,7 @@ export {
   registerLearner,
   registerTransformer,
 } from './learners/registry.js';
+export { svcDecisionFunction, svcVote } from './learners/svm/svc-predict.js';
 // Learners
 export type {
   ClassificationData,
@@ -77,6 +78,7 @@ export {
   taskMetrics,
 } from './metrics/evaluate.js';
 export { logLoss } from './metrics/log-loss.js';
+
 // Metrics
 export {
   meanAbsoluteError,
@@ -86,6 +88,15 @@ export {
   rootMeanSquaredError,
 } from './metrics/regression.js';
 export { type RocAucOptions, rocAucScore } from './metrics/roc-auc.js';
+export {
+  decodeModel,
+  type EncodeModelOptions,
+  encodeModel,
+  type ModelEnvelope,
+  modelFormat,
+  modelFormatVersion,
+  readEnvelope,
+} from './persist/model-file.js';
 export { fromPlain, toPlain } from './persist/plain.js';
 export { createRandom, deriveSeed, type Random } from './random.js';
 // Reports and persistence
@@ -108,3 +119,13 @@ export {
 } from './select/cross-validate.js';
 // Model selection
 export { type Fold, makeFolds, type SplitterSpec } from './select/folds.js';
+export {
+  gridSearch,
+  type RandomSearchOptions,
+  randomSearch,
+  type SearchCandidate,
+  type SearchOptions,
+  type SearchResult,
+} from './select/search.js';
+export { searchLeaderboard } from './select/search-leaderboard.js';
+export { type Distribution, describeParams, type SearchSpace } from './select/search-space.js';
