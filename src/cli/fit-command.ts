@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { toTrainingData } from '../data/dataset.js';
 import { StacklearnError } from '../errors.js';
@@ -12,6 +11,7 @@ import { crossValidate } from '../select/cross-validate.js';
 import { datasetOptionHelp, loadTable } from './load-data.js';
 import { oneOf, parseInteger, parseTask } from './parse-flags.js';
 import { createProgress } from './progress.js';
+import { readJsonObject } from './read-json.js';
 
 interface FitFlags {
   target?: string;
@@ -114,25 +114,15 @@ export function fitCommand(): Command {
     });
 }
 
-async function readSpec(flags: FitFlags): Promise<Spec> {
+/** The spec of a command: `--spec file.json` or `--learner kind`. */
+export async function readSpec(flags: { spec?: string; learner?: string }): Promise<Spec> {
   if (flags.spec && flags.learner) throw new StacklearnError('give either --spec or --learner, not both');
   if (flags.learner) return { kind: getLearner(flags.learner).kind };
   if (!flags.spec) throw new StacklearnError('give the model to fit: --spec <file.json> or --learner <kind>');
-  let text: string;
-  try {
-    text = await readFile(flags.spec, 'utf8');
-  } catch {
-    throw new StacklearnError(`cannot read the spec file ${flags.spec}`);
-  }
-  let spec: unknown;
-  try {
-    spec = JSON.parse(text);
-  } catch (error) {
-    throw new StacklearnError(`the spec file ${flags.spec} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof spec !== 'object' || spec === null || typeof (spec as Spec).kind !== 'string') {
+  const spec = await readJsonObject(flags.spec, '--spec');
+  if (typeof spec.kind !== 'string') {
     throw new StacklearnError(
-      `the spec file ${flags.spec} must hold one object with a "kind", e.g. {"kind": "knn"}`,
+      `--spec: ${flags.spec} must hold one object with a "kind", e.g. {"kind": "knn"}`,
     );
   }
   return spec as Spec;

@@ -5,6 +5,7 @@ import { StacklearnError } from '../errors.js';
 import { compareCommand } from './compare-command.js';
 import { fitCommand } from './fit-command.js';
 import { predictCommand } from './predict-command.js';
+import { searchCommand } from './search-command.js';
 
 /** The `stacklearn` command line: parses arguments, calls the library, prints. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -13,7 +14,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     .showHelpAfterError('(add --help for usage)')
     .addCommand(compareCommand())
     .addCommand(fitCommand())
-    .addCommand(predictCommand());
+    .addCommand(predictCommand())
+    .addCommand(searchCommand());
   await program.parseAsync(argv as string[]);
 }
 

@@ -112,7 +112,7 @@ test('fit refuses a spec file that is not JSON, or has no kind, and an unknown l
   writeFileSync(join(dir, 'bad.json'), '{ kind: knn }');
   const bad = run('fit', '--spec', join(dir, 'bad.json'), '--out', join(dir, 'x.slm'));
   assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /is not valid JSON/);
+  assert.match(bad.stderr, /--spec: .*bad\.json is not valid JSON/);
   writeFileSync(join(dir, 'nokind.json'), '{ "nNeighbors": 3 }');
   assert.match(
     run('fit', '--spec', join(dir, 'nokind.json'), '--out', join(dir, 'x.slm')).stderr,
