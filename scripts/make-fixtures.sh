@@ -7,3 +7,6 @@ for script in scripts/fixtures/*.py; do
   echo "== $script"
   /usr/bin/python3 "$script"
 done
+# Parquet / Arrow fixtures come from independent writers (arrow-rs via parquet-wasm, apache-arrow, the zstd and lz4 commands).
+echo "== scripts/fixtures/columnar.ts"
+npx tsx scripts/fixtures/columnar.ts

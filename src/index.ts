@@ -3,6 +3,8 @@
 import './learners/builtins.js';
 
 export { alignData } from './data/align.js';
+export { parseArrow } from './data/arrow.js';
+export type { ColumnarOptions } from './data/columnar-dataset.js';
 export { defaultMissing, type ReadOptions } from './data/columns.js';
 export { parseCsv } from './data/csv.js';
 export {
@@ -16,6 +18,7 @@ export {
 export { parseJsonRecords } from './data/json.js';
 // Data
 export { column, type Matrix, matrix, takeRows } from './data/matrix.js';
+export { parseParquet } from './data/parquet.js';
 export { type SplitOptions, trainTestSplit } from './data/split.js';
 export { subsetData } from './data/subset.js';
 export {
@@ -25,7 +28,17 @@ export {
   makeFriedman1,
 } from './data/synthetic.js';
 export type { TransformerDef, TransformerInput } from './data/transformer.js';
+// Ensembles
+export { type EnsembleDiagnostics, ensembleDiagnostics } from './ensembles/diagnostics.js';
+export { nnls } from './ensembles/nnls.js';
+export { prefittedSpec } from './ensembles/prefitted.js';
 export { StacklearnError } from './errors.js';
+export {
+  type ClassificationRowPredictor,
+  compileRowPredictor,
+  type RegressionRowPredictor,
+  type RowPredictor,
+} from './learners/compile.js';
 export { fit, restoreModel, toSavedModel } from './learners/fit.js';
 export {
   describeType,
@@ -97,9 +110,11 @@ export {
   modelFormatVersion,
   readEnvelope,
 } from './persist/model-file.js';
+export type { OnnxPrecision } from './persist/onnx/graph-builder.js';
+// Reports and persistence
+export { type OnnxOptions, toOnnx } from './persist/onnx/to-onnx.js';
 export { fromPlain, toPlain } from './persist/plain.js';
 export { createRandom, deriveSeed, type Random } from './random.js';
-// Reports and persistence
 export { formatLeaderboard } from './report/leaderboard.js';
 export { paramsMarkdown } from './report/params-doc.js';
 export { type Candidate, defaultCandidates, preprocessed } from './select/candidates.js';

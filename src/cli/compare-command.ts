@@ -22,6 +22,7 @@ interface CompareFlags {
   json?: boolean;
   dataset?: string;
   quiet?: boolean;
+  ensembles: boolean;
 }
 
 /** `stacklearn compare`: fit every applicable learner and print the leaderboard. */
@@ -32,7 +33,7 @@ export function compareCommand(): Command {
     )
     .argument(
       '[file]',
-      'a CSV or JSON (array of records) file; without it, a bundled data set (default: cars)',
+      'a CSV, TSV, JSON (array of records), Parquet or Arrow file; without it, a bundled data set (default: cars)',
     )
     .option('-t, --target <column>', 'the column to predict (required with a file)')
     .option(
@@ -50,6 +51,7 @@ export function compareCommand(): Command {
     .option('--test-file <file>', 'score on this file instead of a split of the training file')
     .option('--cv <k>', 'k-fold cross-validated scores instead of a single split', parseInteger)
     .option('--dataset <name>', datasetOptionHelp)
+    .option('--no-ensembles', 'single learners only (skip voting, stacking, blending and ensemble selection)')
     .option('--json', 'print the leaderboard as JSON')
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
@@ -59,7 +61,7 @@ export function compareCommand(): Command {
     )
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { train, test, source, target } = await loadData(file, flags);
-      const candidates = defaultCandidates(train);
+      const candidates = defaultCandidates(train, { ensembles: flags.ensembles });
       const progress = createProgress(process.stderr, flags.quiet);
       const board = await compare(candidates, train, {
         test,

@@ -23,7 +23,7 @@ export function predictCommand(): Command {
     .requiredOption('-m, --model <file>', 'the model file (stacklearn fit --out)')
     .requiredOption(
       '-d, --data <file>',
-      'a CSV or JSON file with the feature columns (any order; extra columns ignored)',
+      'a CSV, TSV, JSON, Parquet or Arrow file with the feature columns (any order; extra columns ignored)',
     )
     .option('-o, --out <file>', 'write the predictions here (atomically) instead of stdout')
     .option('--proba', 'add one probability column per class (classifiers)')

@@ -37,7 +37,7 @@ export function searchCommand(): Command {
     )
     .argument(
       '[file]',
-      'a CSV or JSON (array of records) file; without it, a bundled data set (default: cars)',
+      'a CSV, TSV, JSON (array of records), Parquet or Arrow file; without it, a bundled data set (default: cars)',
     )
     .option('-t, --target <column>', 'the column to predict (required with a file)')
     .option(

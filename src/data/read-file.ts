@@ -9,22 +9,28 @@ import { parseCsv } from './csv.js';
 import type { Dataset } from './dataset.js';
 import { parseJsonRecords } from './json.js';
 
+const textTypes = ['.csv', '.tsv', '.json'];
+const columnarTypes = ['.parquet', '.arrow', '.feather', '.ipc', '.arrows'];
+
 /**
- * A dataset from a file, by extension: `.csv`, `.tsv` (tab-separated) or `.json` (an array of records).
+ * A dataset from a file, by extension: `.csv`, `.tsv` (tab-separated), `.json` (an array of records),
+ * `.parquet`, or Arrow IPC (`.arrow`, `.feather`, `.ipc`, `.arrows`).
  *
  * @example
  * const dataset = await readDataset('data/cars.csv', { kinds: { Cylinders: 'categorical' } });
  */
 export async function readDataset(path: string, options: ReadOptions = {}): Promise<Dataset> {
   const extension = extname(path).toLowerCase();
-  if (extension !== '.csv' && extension !== '.tsv' && extension !== '.json') {
+  const columnar = columnarTypes.includes(extension);
+  if (!columnar && !textTypes.includes(extension)) {
+    const expected = [...textTypes, ...columnarTypes];
     throw new StacklearnError(
-      `cannot read "${path}": unknown file type "${extension || '(none)'}"; expected .csv, .tsv or .json`,
+      `cannot read "${path}": unknown file type "${extension || '(none)'}"; expected ${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}`,
     );
   }
-  let text: string;
+  let content: string | Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    content = columnar ? await readFile(path) : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new StacklearnError(`file not found: "${path}"`);
@@ -32,15 +38,22 @@ export async function readDataset(path: string, options: ReadOptions = {}): Prom
     throw new StacklearnError(`cannot read "${path}": ${(error as Error).message}`);
   }
   try {
-    if (extension === '.json') return parseJsonRecords(text, options);
+    if (typeof content !== 'string') return await parseColumnar(content, extension, options);
+    if (extension === '.json') return parseJsonRecords(content, options);
     return parseCsv(
-      text,
+      content,
       extension === '.tsv' ? { ...options, delimiter: options.delimiter ?? '\t' } : options,
     );
   } catch (error) {
     if (error instanceof StacklearnError) throw new StacklearnError(`${path}: ${error.message}`);
     throw error;
   }
+}
+
+// The columnar readers load their libraries (hyparquet, apache-arrow) only when such a file is read.
+async function parseColumnar(bytes: Uint8Array, extension: string, options: ReadOptions): Promise<Dataset> {
+  if (extension === '.parquet') return (await import('./parquet.js')).parseParquet(bytes, options);
+  return (await import('./arrow.js')).parseArrow(bytes, options);
 }
 
 /** A data set shipped with stacklearn (see data/README.md for sources and licenses). */

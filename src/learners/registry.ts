@@ -41,6 +41,11 @@ export function hasLearner(kind: string): boolean {
   return learners.has(kind);
 }
 
+/** Whether a transformer of `kind` is registered. */
+export function hasTransformer(kind: string): boolean {
+  return transformers.has(kind);
+}
+
 /** The transformer of `kind`, or a StacklearnError listing the known kinds. */
 export function getTransformer(kind: unknown): TransformerDef {
   const def = typeof kind === 'string' ? transformers.get(kind) : undefined;

@@ -1,4 +1,5 @@
 import type { Matrix } from '../data/matrix.js';
+import type { Executor } from './executor.js';
 import type { ParamTable } from './params.js';
 
 /** What is being predicted. */
@@ -48,6 +49,12 @@ export interface Spec {
 export interface FitContext {
   /** Called with the fraction done, for long fits. */
   readonly onProgress?: (fraction: number, message?: string) => void;
+  /**
+   * Runs parallel work (e.g. trees) on threads; learners with an `nJobs` parameter use it (at most
+   * nJobs at once). Without it, nJobs > 1 uses the installed default (worker threads under
+   * `stacklearn/node`), or the calling thread.
+   */
+  readonly executor?: Executor;
 }
 
 /** What every model records about the data it was fitted on. */
@@ -62,6 +69,13 @@ export interface ModelInfo {
 
 /** Maps rows to outputs: one value per row (regression) or rows × classes probabilities (classification). */
 export type PredictFn = (X: Matrix) => Float64Array;
+
+/**
+ * Predicts one row without allocating: writes the row's outputs into `out[0 …]` (one value for
+ * regression, nClasses probabilities for classification). The row is already checked (length,
+ * missing values), as for PredictFn.
+ */
+export type RowPredictFn = (row: Float64Array, out: Float64Array) => void;
 
 /**
  * One learner family. `fit` returns a plain state (numbers, strings, typed arrays, nested plain
@@ -81,6 +95,11 @@ export interface LearnerDef<P = unknown, S = unknown> {
   readonly randomized?: boolean;
   fit(params: P, data: TrainingData, context: FitContext): S | Promise<S>;
   predictor(state: S, info: ModelInfo): PredictFn;
+  /**
+   * Optional single-row fast path (used by compileRowPredictor); must give the same values as
+   * `predictor`. Without it, a row is predicted through `predictor` on a 1-row matrix.
+   */
+  rowPredictor?(state: S, info: ModelInfo): RowPredictFn;
 }
 
 interface ModelBase {

@@ -11,7 +11,8 @@ export function formatLeaderboard(board: Leaderboard): string {
   const header = ['#', 'model', ...board.metrics.map((m) => m.label), 'fit ms', 'predict ms'];
   const body = board.rows.map((row, index) => {
     const rank = row.error ? '-' : String(index + 1);
-    const name = row.group === 'baseline' ? `${row.name} *` : row.name;
+    const name =
+      row.group === 'baseline' ? `${row.name} *` : row.group === 'ensemble' ? `${row.name} +` : row.name;
     if (row.error) return [rank, name, `failed: ${row.error}`];
     const scores = board.metrics.map((m) => {
       const value = row.scores[m.name];
@@ -36,7 +37,7 @@ export function formatLeaderboard(board: Leaderboard): string {
       : `${board.evaluation.folds}-fold cross-validation on ${board.evaluation.rows} rows (mean ± std)`;
   const direction = board.main.greaterIsBetter ? 'higher is better' : 'lower is better';
   return [
-    `${board.task} — ${how}; sorted by ${board.main.label} (${direction}); * = baseline`,
+    `${board.task} — ${how}; sorted by ${board.main.label} (${direction}); + = ensemble, * = baseline`,
     line(header),
     rule,
     ...body.map(line),

@@ -34,7 +34,7 @@ test('readDataset reads .csv, .tsv and .json files by extension', async () => {
 test('readDataset refuses an unknown extension and a missing file, naming the path', async () => {
   await assert.rejects(
     readDataset(file('a.xlsx', '')),
-    /cannot read ".*a\.xlsx": unknown file type "\.xlsx"; expected \.csv, \.tsv or \.json/,
+    /cannot read ".*a\.xlsx": unknown file type "\.xlsx"; expected \.csv, \.tsv, \.json, \.parquet, \.arrow, \.feather, \.ipc or \.arrows/,
   );
   await assert.rejects(readDataset(join(folder, 'nope.csv')), /file not found: ".*nope\.csv"/);
   mkdirSync(join(folder, 'dir.csv'));

@@ -6,25 +6,9 @@ import '../../src/learners/builtins.js';
 import { fit } from '../../src/learners/fit.js';
 import type { TreeArrays } from '../../src/learners/tree/tree-arrays.js';
 import type { Model, TrainingData } from '../../src/learners/types.js';
-import { fixture, fixtureData, maxRelativeError, type TreeCase } from './knn-tree-fixture.js';
+import { fixture, fixtureData, maxRelativeError, type TreeCase, testScore } from './knn-tree-fixture.js';
 
 const x = [{ name: 'x', kind: 'numeric' as const }];
-
-function testScore(model: Model, Xtest: TrainingData['X'], ytest: number[]): number {
-  if (model.task === 'regression') {
-    const p = model.predict(Xtest);
-    const mean = ytest.reduce((a, b) => a + b, 0) / ytest.length;
-    let residual = 0;
-    let total = 0;
-    for (let i = 0; i < ytest.length; i++) {
-      residual += (ytest[i]! - p[i]!) ** 2;
-      total += (ytest[i]! - mean) ** 2;
-    }
-    return 1 - residual / total;
-  }
-  const p = model.predict(Xtest);
-  return p.filter((c, i) => c === ytest[i]).length / ytest.length;
-}
 
 function stateOf(model: Model): { tree: TreeArrays; featureImportances: Float64Array } {
   return model.state as { tree: TreeArrays; featureImportances: Float64Array };
@@ -251,4 +235,69 @@ describe('decisionTree refuses bad input, naming it', () => {
       await assert.rejects(fit({ kind: 'decisionTree', ...spec }, regression), message);
     });
   }
+});
+
+describe('decisionTree splitter and class weights', () => {
+  const { train, Xtest } = fixtureData('classification');
+  const classification = train as Extract<TrainingData, { task: 'multiclass' | 'binary' }>;
+
+  test('classWeight multiplies the rows of each class, as sampleWeight would', async () => {
+    const a = await fit({ kind: 'decisionTree', maxDepth: 4, classWeight: { c1: 3 } }, train);
+    const sampleWeight = Float64Array.from(classification.y, (c) => (c === 1 ? 3 : 1));
+    const b = await fit({ kind: 'decisionTree', maxDepth: 4 }, { ...train, sampleWeight });
+    assert.ok(a.task !== 'regression' && b.task !== 'regression');
+    assert.deepEqual([...stateOf(a).tree.feature], [...stateOf(b).tree.feature]);
+    assert.deepEqual(a.predictProba(Xtest).data, b.predictProba(Xtest).data);
+  });
+
+  test('classWeight "balanced" weighs each class n / (classes · count)', async () => {
+    const counts = [0, 0, 0];
+    for (const c of classification.y) counts[c]!++;
+    const n = classification.y.length;
+    const sampleWeight = Float64Array.from(classification.y, (c) => n / (3 * counts[c]!));
+    const a = await fit({ kind: 'decisionTree', maxDepth: 3, classWeight: 'balanced' }, train);
+    const b = await fit({ kind: 'decisionTree', maxDepth: 3 }, { ...train, sampleWeight });
+    assert.ok(a.task !== 'regression' && b.task !== 'regression');
+    assert.deepEqual(a.predictProba(Xtest).data, b.predictProba(Xtest).data);
+  });
+
+  test('rows weighing 0 are left out, as if they were not there', async () => {
+    const keep = Array.from({ length: train.X.rows }, (_, i) => i).filter((i) => i % 3 !== 0);
+    const sampleWeight = Float64Array.from({ length: train.X.rows }, (_, i) => (i % 3 === 0 ? 0 : 1));
+    // minSamplesLeaf counts rows: zero-weight rows would otherwise count.
+    const a = await fit({ kind: 'decisionTree', minSamplesLeaf: 4 }, { ...train, sampleWeight });
+    const b = await fit({ kind: 'decisionTree', minSamplesLeaf: 4 }, subsetData(train, keep));
+    assert.ok(a.task !== 'regression' && b.task !== 'regression');
+    assert.deepEqual(a.predictProba(Xtest).data, b.predictProba(Xtest).data);
+  });
+
+  test('splitter "random" grows a different tree per seed, the same for the same seed', async () => {
+    const spec = { kind: 'decisionTree', splitter: 'random', maxDepth: 6 };
+    const a = await fit({ ...spec, seed: 1 }, train);
+    const b = await fit({ ...spec, seed: 1 }, train);
+    const c = await fit({ ...spec, seed: 2 }, train);
+    const best = await fit({ kind: 'decisionTree', maxDepth: 6 }, train);
+    assert.deepEqual(stateOf(a).tree.threshold, stateOf(b).tree.threshold);
+    assert.notDeepEqual(stateOf(a).tree.threshold, stateOf(c).tree.threshold);
+    assert.notDeepEqual(stateOf(a).tree.threshold, stateOf(best).tree.threshold);
+  });
+
+  test('bad splitter and class weights are refused, naming them', async () => {
+    await assert.rejects(
+      fit({ kind: 'decisionTree', splitter: 'fast' }, train),
+      /parameter "splitter" must be one of "best", "random"; received "fast"/,
+    );
+    await assert.rejects(
+      fit({ kind: 'decisionTree', classWeight: 'balanced_subsample' }, train),
+      /parameter "classWeight" must be one of "balanced" or an object or null; received "balanced_subsample"/,
+    );
+    await assert.rejects(
+      fit({ kind: 'decisionTree', classWeight: { c9: 2 } }, train),
+      /decisionTree: classWeight names class "c9", which is not among the classes \(c0, c1, c2\)/,
+    );
+    await assert.rejects(
+      fit({ kind: 'decisionTree', classWeight: { c1: -1 } }, train),
+      /decisionTree: classWeight for class "c1" must be a number ≥ 0; received -1/,
+    );
+  });
 });

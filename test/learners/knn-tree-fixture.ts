@@ -1,10 +1,11 @@
 // Loads test/fixtures/knn-tree.json (scikit-learn 1.2.1, made by scripts/fixtures/knn_tree.py).
 import { readFileSync } from 'node:fs';
 import type { Matrix } from '../../src/data/matrix.js';
-import type { TrainingData } from '../../src/learners/types.js';
+import type { Model, TrainingData } from '../../src/learners/types.js';
 
-interface FixtureDataset {
-  readonly task: 'regression' | 'multiclass';
+/** A dataset as the fixture scripts write it: X row-major, train and test parts. */
+export interface FixtureDataset {
+  readonly task: 'regression' | 'binary' | 'multiclass';
   readonly nCols: number;
   readonly Xtrain: number[];
   readonly Xtest: number[];
@@ -64,7 +65,16 @@ export function fixtureData(
   name: string,
   sampleWeight?: readonly number[] | null,
 ): { train: TrainingData; Xtest: Matrix; ytest: number[] } {
-  const d = fixture.datasets[name]!;
+  return splitFixture(fixture.datasets[name]!, sampleWeight);
+}
+
+/**
+ * Any fixture dataset as training data (features x0, x1 …; classes c0, c1 …) and its test rows.
+ */
+export function splitFixture(
+  d: FixtureDataset,
+  sampleWeight?: readonly number[] | null,
+): { train: TrainingData; Xtest: Matrix; ytest: number[] } {
   const rows = d.ytrain.length;
   const X = { rows, cols: d.nCols, data: Float64Array.from(d.Xtrain) };
   const Xtest = { rows: d.ytest.length, cols: d.nCols, data: Float64Array.from(d.Xtest) };
@@ -74,7 +84,7 @@ export function fixtureData(
     d.task === 'regression'
       ? { task: 'regression', X, features, y: Float64Array.from(d.ytrain), ...weights }
       : {
-          task: 'multiclass',
+          task: d.task,
           X,
           features,
           y: Int32Array.from(d.ytrain),
@@ -82,6 +92,23 @@ export function fixtureData(
           ...weights,
         };
   return { train, Xtest, ytest: d.ytest };
+}
+
+/** Test R² (regression) or accuracy (classification) of a model. */
+export function testScore(model: Model, Xtest: Matrix, ytest: readonly number[]): number {
+  if (model.task === 'regression') {
+    const p = model.predict(Xtest);
+    const mean = ytest.reduce((a, b) => a + b, 0) / ytest.length;
+    let residual = 0;
+    let total = 0;
+    for (let i = 0; i < ytest.length; i++) {
+      residual += (ytest[i]! - p[i]!) ** 2;
+      total += (ytest[i]! - mean) ** 2;
+    }
+    return 1 - residual / total;
+  }
+  const p = model.predict(Xtest);
+  return p.filter((c, i) => c === ytest[i]).length / ytest.length;
 }
 
 /** Largest |a - b| / max(1, |b|) over two arrays of equal length. */

@@ -42,7 +42,10 @@ const board: Leaderboard = {
 
 test('formatLeaderboard prints a ranked, aligned table with every metric, times, and failures last', () => {
   const lines = formatLeaderboard(board).split('\n');
-  assert.match(lines[0]!, /regression — 300 training rows, 100 test rows; sorted by R² \(higher is better\)/);
+  assert.match(
+    lines[0]!,
+    /regression — 300 training rows, 100 test rows; sorted by R² \(higher is better\); \+ = ensemble, \* = baseline/,
+  );
   assert.match(lines[1]!, /#\s+model\s+R²\s+MSE\s+fit ms\s+predict ms/);
   assert.match(lines[3]!, /^1\s+ridge\s+0\.8123\s+12\.5\s+1\.3\s+0\.042$/);
   assert.match(lines[4]!, /^2\s+baseline \(mean\) \*/);

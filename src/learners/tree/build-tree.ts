@@ -1,8 +1,9 @@
 import type { Matrix } from '../../data/matrix.js';
 import type { Random } from '../../random.js';
 import { type Criterion, type CriterionName, createCriterion, type TreeTarget } from './criterion.js';
-import { createSplitter, type Split, type Splitter } from './splitter.js';
+import { type Split, Splitter, type SplitterName } from './splitter.js';
 import { createNodeStore, type NodeStore, type TreeArrays } from './tree-arrays.js';
+import { prepareColumns, type TreeColumns } from './tree-columns.js';
 
 /** Impurities this small count as zero (pure node); improvements within it of the minimum still pass. */
 const EPSILON = 2 ** -52;
@@ -19,6 +20,8 @@ export interface TreeOptions {
   readonly minImpurityDecrease: number;
   /** Infinity: grow depth first; otherwise best first, up to this many leaves. */
   readonly maxLeafNodes: number;
+  /** 'best' (exact CART, the default) or 'random' (one uniform threshold per feature tried: extra trees). */
+  readonly splitter?: SplitterName;
 }
 
 /** A grown tree and its impurity-based feature importances (summing to 1, or all 0 for a single leaf). */
@@ -41,15 +44,17 @@ interface Grower {
 
 /**
  * Grows a CART tree on the rows `rows` of X (indices, duplicates allowed; not modified) as
- * scikit-learn's DecisionTree does: exact best splits, depth first, or best first when
- * `maxLeafNodes` is finite. Random forests, extra trees and boosting reuse it.
+ * scikit-learn's DecisionTree does: exact best splits (or random thresholds with the 'random'
+ * splitter), depth first, or best first when `maxLeafNodes` is finite. Random forests, extra trees
+ * and boosting reuse it; an ensemble prepares X once (`prepareColumns`, sorted for the 'best'
+ * splitter) and passes that to all its trees instead of X.
  *
  * @example
  * const { tree } = buildTree(X, { kind: 'regression', y }, range(X.rows), options, createRandom(0));
  * const yHat = predictTree(tree, X);
  */
 export function buildTree(
-  X: Matrix,
+  X: Matrix | TreeColumns,
   target: TreeTarget,
   rows: Uint32Array,
   options: TreeOptions,
@@ -60,8 +65,15 @@ export function buildTree(
   const criterion = createCriterion(options.criterion, target);
   const rootImpurity = criterion.startNode(work, 0, n);
   const weightedRoot = criterion.weightedNode;
-  const { minSamplesLeaf, maxFeatures } = options;
-  const splitter = createSplitter(X, criterion, work, { minSamplesLeaf, maxFeatures, weightedRoot }, random);
+  const { minSamplesLeaf, maxFeatures, splitter: name = 'best' } = options;
+  const columns = 'columns' in X ? X : prepareColumns(X, name === 'best');
+  const splitter = new Splitter(
+    columns,
+    criterion,
+    work,
+    { minSamplesLeaf, maxFeatures, weightedRoot, splitter: name },
+    random,
+  );
   const maxNodes = Math.min(2 * n - 1, 2 ** (options.maxDepth + 1) - 1, 2 * options.maxLeafNodes - 1);
   const grower: Grower = {
     rows: work,
@@ -98,7 +110,7 @@ function addNode(grower: Grower, node: Pending): { id: number; split: Split | un
   const { criterion, splitter, store, options } = grower;
   const { start, end, impurity } = node;
   criterion.startNode(grower.rows, start, end);
-  const id = store.addLeaf(node.parent, node.isLeft, criterion.nodeValue);
+  const id = store.addLeaf(node.parent, node.isLeft, criterion);
   let split: Split | undefined;
   if (node.depth < options.maxDepth && end - start >= grower.minSplit && impurity > EPSILON) {
     split = splitter.split(start, end, impurity);

@@ -1,10 +1,13 @@
-import type { Matrix } from '../../data/matrix.js';
 import type { Random } from '../../random.js';
 import type { Criterion } from './criterion.js';
-import { sortPairs } from './sort-pairs.js';
+import { PRESORT_LIMIT, PresortedSearch } from './presorted-search.js';
+import { RandomSearch } from './random-search.js';
+import { RankSearch } from './rank-search.js';
+import type { Candidate, ThresholdSearch } from './threshold-search.js';
+import { type TreeColumns, withRanks } from './tree-columns.js';
 
-/** Values closer than this count as equal (scikit-learn's FEATURE_THRESHOLD): no split between them. */
-const FEATURE_THRESHOLD = 1e-7;
+/** How thresholds are chosen: the best of every one ('best', CART), or one drawn per feature ('random', extra trees). */
+export type SplitterName = 'best' | 'random';
 
 /** The best split of a node, as found by `Splitter.split`. */
 export interface Split {
@@ -26,39 +29,52 @@ export interface SplitterOptions {
   readonly maxFeatures: number;
   /** Total weight of the rows the tree is grown on. */
   readonly weightedRoot: number;
-}
-
-/** Finds exact best splits of nodes of rows (CART: every threshold between consecutive distinct values). */
-export interface Splitter {
-  /**
-   * Finds the best split of rows[start … end) — whose statistics the criterion holds (startNode) —
-   * and partitions those rows into left then right. Returns undefined when no split is allowed.
-   */
-  split(start: number, end: number, impurity: number): Split | undefined;
+  /** 'best' unless given. */
+  readonly splitter?: SplitterName;
 }
 
 /**
- * A best splitter over X for the given criterion, working in place on `rows`. As scikit-learn's
- * BestSplitter: features in turn, values sorted within the node, thresholds at midpoints; the first
- * best split found wins ties.
+ * Whether the splitter wants its columns sorted (`prepareColumns(X, usesPresort(...))`): the
+ * 'best' one does, whatever the data's size.
  *
  * @example
- * const splitter = createSplitter(X, criterion, rows, { minSamplesLeaf: 1, maxFeatures: X.cols, weightedRoot }, random);
+ * prepareColumns(X, usesPresort('best', X.rows, X.cols)) // sorted
  */
-export function createSplitter(
-  X: Matrix,
-  criterion: Criterion,
-  rows: Uint32Array,
-  options: SplitterOptions,
-  random: Random,
-): Splitter {
-  const { data, cols } = X;
-  const { minSamplesLeaf, weightedRoot } = options;
-  const maxFeatures = Math.min(options.maxFeatures, cols);
-  const values = new Float64Array(rows.length);
-  const features = Int32Array.from({ length: cols }, (_, j) => j);
-  const impurities = new Float64Array(2);
-  const best: Split = {
+export function usesPresort(splitter: SplitterName, _nRows?: number, _nCols?: number): boolean {
+  return splitter === 'best';
+}
+
+/**
+ * How the 'best' splitter sorts a node's values: 'presorted' (keeps every column sorted: measured
+ * cheapest when more than half the features are tried per node, if the lists fit in memory) or
+ * 'rank' (radix-sorts each feature tried, in each node).
+ *
+ * @example
+ * bestSearchKind(20000, 20, 4) // 'rank'
+ */
+export function bestSearchKind(nRows: number, nCols: number, maxFeatures: number): 'presorted' | 'rank' {
+  return 2 * maxFeatures > nCols && nRows * nCols <= PRESORT_LIMIT ? 'presorted' : 'rank';
+}
+
+/**
+ * Finds the splits of nodes of rows, working in place on `rows`, as scikit-learn's BestSplitter /
+ * RandomSplitter: features drawn in turn (all, in order, when maxFeatures covers them), thresholds
+ * at midpoints (best) or drawn uniformly (random); the first best split found wins ties. Features
+ * constant on the node do not count towards maxFeatures while no other feature has been found.
+ * The 'best' splitter wants `prepared` sorted (`prepareColumns(X, true)`; ranks are made otherwise).
+ *
+ * @example
+ * const splitter = new Splitter(prepareColumns(X, true), criterion, rows, { minSamplesLeaf: 1, maxFeatures: X.cols, weightedRoot }, random);
+ */
+export class Splitter {
+  private readonly search: ThresholdSearch;
+  private readonly cols: number;
+  private readonly maxFeatures: number;
+  private readonly weightedRoot: number;
+  private readonly features: Int32Array;
+  private readonly impurities = new Float64Array(2);
+  private readonly best: Candidate = { feature: -1, threshold: 0, pos: 0, proxy: 0 };
+  private readonly found: Split = {
     feature: -1,
     threshold: 0,
     pos: 0,
@@ -69,94 +85,67 @@ export function createSplitter(
     weightedRight: 0,
   };
 
-  /** The best proxy improvement over the thresholds of feature f, recorded in `best` when it beats `bestProxy`. */
-  const scanFeature = (f: number, start: number, end: number, bestProxy: number): number => {
+  constructor(
+    prepared: TreeColumns,
+    private readonly criterion: Criterion,
+    private readonly rows: Uint32Array,
+    options: SplitterOptions,
+    private readonly random: Random,
+  ) {
+    const { cols } = prepared;
+    const { minSamplesLeaf } = options;
+    this.cols = cols;
+    this.maxFeatures = Math.min(options.maxFeatures, cols);
+    this.weightedRoot = options.weightedRoot;
+    this.features = Int32Array.from({ length: cols }, (_, j) => j);
+    this.search =
+      options.splitter === 'random'
+        ? new RandomSearch(prepared, criterion, rows, minSamplesLeaf, random)
+        : bestSearchKind(rows.length, cols, this.maxFeatures) === 'presorted' && prepared.order
+          ? new PresortedSearch(prepared, criterion, rows, minSamplesLeaf)
+          : new RankSearch(withRanks(prepared), criterion, rows, minSamplesLeaf);
+  }
+
+  /**
+   * Finds the best split of rows[start … end) — whose statistics the criterion holds (startNode) —
+   * and partitions those rows into left then right. Returns undefined when no split is allowed;
+   * the split returned is overwritten by the next call.
+   */
+  split(start: number, end: number, impurity: number): Split | undefined {
+    const { best, features, cols, maxFeatures, criterion, found } = this;
+    best.feature = -1;
+    best.proxy = Number.NEGATIVE_INFINITY;
+    let visited = 0;
+    let nonConstant = 0;
+    for (let i = 0; i < cols && (visited < maxFeatures || nonConstant === 0); i++) {
+      if (maxFeatures < cols) {
+        // Fisher–Yates, one draw at a time: features[0 … i] are the ones drawn so far.
+        const j = i + this.random.int(cols - i);
+        const t = features[i]!;
+        features[i] = features[j]!;
+        features[j] = t;
+      }
+      visited++;
+      if (this.search.search(features[i]!, start, end, best)) nonConstant++;
+    }
+    if (best.feature < 0) return undefined;
+    this.search.apply(best, start, end);
     criterion.clearLeft();
-    let moved = start;
-    let p = start;
-    const lastPos = end - minSamplesLeaf;
-    while (p < end) {
-      while (p + 1 < end && values[p + 1]! <= values[p]! + FEATURE_THRESHOLD) p++;
-      p++;
-      if (p > lastPos) break;
-      if (p - start < minSamplesLeaf) continue;
-      criterion.moveLeft(rows, moved, p);
-      moved = p;
-      const proxy = criterion.proxyImprovement();
-      if (proxy > bestProxy) {
-        bestProxy = proxy;
-        best.feature = f;
-        best.pos = p;
-        // The sum of halves cannot overflow; a midpoint that rounds up to the right value moves down.
-        let threshold = values[p - 1]! / 2 + values[p]! / 2;
-        if (threshold === values[p]! || !Number.isFinite(threshold)) threshold = values[p - 1]!;
-        best.threshold = threshold;
-      }
-    }
-    return bestProxy;
-  };
-
-  return {
-    split(start, end, impurity) {
-      let bestProxy = Number.NEGATIVE_INFINITY;
-      best.feature = -1;
-      let visited = 0;
-      let nonConstant = 0;
-      for (let i = 0; i < cols && (visited < maxFeatures || nonConstant === 0); i++) {
-        if (maxFeatures < cols) {
-          // Fisher–Yates, one draw at a time: features[0 … i] are the ones drawn so far.
-          const j = i + random.int(cols - i);
-          const t = features[i]!;
-          features[i] = features[j]!;
-          features[j] = t;
-        }
-        const f = features[i]!;
-        visited++;
-        for (let k = start; k < end; k++) values[k] = data[rows[k]! * cols + f]!;
-        sortPairs(values, rows, start, end);
-        if (values[end - 1]! <= values[start]! + FEATURE_THRESHOLD) continue;
-        nonConstant++;
-        bestProxy = scanFeature(f, start, end, bestProxy);
-      }
-      if (best.feature < 0) return undefined;
-      partition(data, cols, rows, start, end, best.feature, best.threshold);
-      criterion.clearLeft();
-      criterion.moveLeft(rows, start, best.pos);
-      criterion.childImpurities(impurities);
-      const wNode = criterion.weightedNode;
-      best.impurityLeft = impurities[0]!;
-      best.impurityRight = impurities[1]!;
-      best.weightedLeft = criterion.weightedLeft;
-      best.weightedRight = criterion.weightedRight;
-      best.improvement =
-        (wNode / weightedRoot) *
-        (impurity -
-          (best.weightedRight / wNode) * best.impurityRight -
-          (best.weightedLeft / wNode) * best.impurityLeft);
-      return best;
-    },
-  };
-}
-
-/** Moves the rows with X[feature] <= threshold to the front of rows[start … end). */
-function partition(
-  data: Float64Array,
-  cols: number,
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  feature: number,
-  threshold: number,
-): void {
-  let p = start;
-  let last = end;
-  while (p < last) {
-    if (data[rows[p]! * cols + feature]! <= threshold) p++;
-    else {
-      last--;
-      const t = rows[p]!;
-      rows[p] = rows[last]!;
-      rows[last] = t;
-    }
+    criterion.moveLeft(this.rows, start, best.pos);
+    criterion.childImpurities(this.impurities);
+    const wNode = criterion.weightedNode;
+    found.feature = best.feature;
+    found.threshold = best.threshold;
+    found.pos = best.pos;
+    found.impurityLeft = this.impurities[0]!;
+    found.impurityRight = this.impurities[1]!;
+    found.weightedLeft = criterion.weightedLeft;
+    found.weightedRight = criterion.weightedRight;
+    found.improvement =
+      (wNode / this.weightedRoot) *
+      (impurity -
+        (found.weightedRight / wNode) * found.impurityRight -
+        (found.weightedLeft / wNode) * found.impurityLeft);
+    return found;
   }
 }

@@ -46,11 +46,16 @@ export function predictTree(tree: TreeArrays, X: Matrix): Float64Array {
   return out;
 }
 
+/** Writes a node's values (a criterion does: the mean, or the class probabilities). */
+export interface NodeValues {
+  nodeValue(out: Float64Array, offset: number): void;
+}
+
 /** The arrays of a tree being grown: nodes are appended, then `finish` trims them. */
 export interface NodeStore {
   readonly size: number;
-  /** Appends a leaf below `parent` (-1 for the root) and returns its id; its value is written by `writeValue`. */
-  addLeaf(parent: number, isLeft: boolean, writeValue: (out: Float64Array, offset: number) => void): number;
+  /** Appends a leaf below `parent` (-1 for the root) and returns its id; `values` writes its values. */
+  addLeaf(parent: number, isLeft: boolean, values: NodeValues): number;
   /** Turns node `id` into a split on `feature` at `threshold` (its children are the next nodes added below it). */
   setSplit(id: number, feature: number, threshold: number): void;
   finish(): TreeArrays;
@@ -63,51 +68,69 @@ export interface NodeStore {
  * const store = createNodeStore(2 * nRows - 1, 1);
  */
 export function createNodeStore(maxNodes: number, nOutputs: number): NodeStore {
-  let capacity = Math.max(1, Math.min(maxNodes, 255));
-  let feature = new Int32Array(capacity);
-  let threshold = new Float64Array(capacity);
-  let left = new Int32Array(capacity);
-  let right = new Int32Array(capacity);
-  let value = new Float64Array(capacity * nOutputs);
-  let size = 0;
-  const grow = (): void => {
-    capacity = Math.min(maxNodes, capacity * 2);
-    feature = resized(feature, capacity);
-    threshold = resized(threshold, capacity);
-    left = resized(left, capacity);
-    right = resized(right, capacity);
-    value = resized(value, capacity * nOutputs);
-  };
-  return {
-    get size() {
-      return size;
-    },
-    addLeaf(parent, isLeft, writeValue) {
-      if (size === capacity) grow();
-      const id = size++;
-      feature[id] = -1;
-      threshold[id] = 0;
-      left[id] = -1;
-      right[id] = -1;
-      writeValue(value, id * nOutputs);
-      if (parent >= 0) (isLeft ? left : right)[parent] = id;
-      return id;
-    },
-    setSplit(id, f, t) {
-      feature[id] = f;
-      threshold[id] = t;
-    },
-    finish() {
-      return {
-        nOutputs,
-        feature: feature.slice(0, size),
-        threshold: threshold.slice(0, size),
-        left: left.slice(0, size),
-        right: right.slice(0, size),
-        value: value.slice(0, size * nOutputs),
-      };
-    },
-  };
+  return new GrowingStore(maxNodes, nOutputs);
+}
+
+class GrowingStore implements NodeStore {
+  size = 0;
+  private capacity: number;
+  private feature: Int32Array;
+  private threshold: Float64Array;
+  private left: Int32Array;
+  private right: Int32Array;
+  private value: Float64Array;
+
+  constructor(
+    private readonly maxNodes: number,
+    private readonly nOutputs: number,
+  ) {
+    const capacity = Math.max(1, Math.min(maxNodes, 255));
+    this.capacity = capacity;
+    this.feature = new Int32Array(capacity);
+    this.threshold = new Float64Array(capacity);
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.value = new Float64Array(capacity * nOutputs);
+  }
+
+  addLeaf(parent: number, isLeft: boolean, values: NodeValues): number {
+    if (this.size === this.capacity) this.grow();
+    const id = this.size++;
+    this.feature[id] = -1;
+    this.threshold[id] = 0;
+    this.left[id] = -1;
+    this.right[id] = -1;
+    values.nodeValue(this.value, id * this.nOutputs);
+    if (parent >= 0) (isLeft ? this.left : this.right)[parent] = id;
+    return id;
+  }
+
+  setSplit(id: number, feature: number, threshold: number): void {
+    this.feature[id] = feature;
+    this.threshold[id] = threshold;
+  }
+
+  finish(): TreeArrays {
+    const { size, nOutputs } = this;
+    return {
+      nOutputs,
+      feature: this.feature.slice(0, size),
+      threshold: this.threshold.slice(0, size),
+      left: this.left.slice(0, size),
+      right: this.right.slice(0, size),
+      value: this.value.slice(0, size * nOutputs),
+    };
+  }
+
+  private grow(): void {
+    const capacity = Math.min(this.maxNodes, this.capacity * 2);
+    this.capacity = capacity;
+    this.feature = resized(this.feature, capacity);
+    this.threshold = resized(this.threshold, capacity);
+    this.left = resized(this.left, capacity);
+    this.right = resized(this.right, capacity);
+    this.value = resized(this.value, capacity * this.nOutputs);
+  }
 }
 
 function resized<T extends Int32Array | Float64Array>(array: T, length: number): T {

@@ -69,7 +69,7 @@ export const treeParams: ParamTable<TreeParams> = {
   seed: {
     type: types.seed(),
     default: 0,
-    doc: 'seed of the feature draws (used when maxFeatures is below all)',
+    doc: 'seed of the random feature draws (when maxFeatures is below all) and random thresholds',
   },
 };
 

@@ -1,0 +1,242 @@
+import type { Matrix } from '../../data/matrix.js';
+import { StacklearnError } from '../../errors.js';
+import { createRandom } from '../../random.js';
+
+/** Thresholds are clipped here: +∞ is kept for the split "every non-missing value goes left". */
+const ALMOST_INF = 1e300;
+
+/** Rows sampled to find the quantile thresholds when there are more (scikit-learn's default). */
+export const BINNING_SUBSAMPLE = 200_000;
+
+/** Category codes a categorical column may hold (one bitset of 256 bits per split). */
+export const MAX_CATEGORY_CODE = 255;
+
+/**
+ * How raw feature values map to bins: ≤ maxBins bins for non-missing values, and the bin `maxBins`
+ * for missing values (NaN), for every feature.
+ */
+export interface BinMapper {
+  /** Bins for non-missing values at most; the missing-value bin's index. */
+  readonly maxBins: number;
+  /** 1 for a categorical feature. */
+  readonly isCategorical: Uint8Array;
+  /**
+   * Per feature. Numeric: the increasing upper bounds of the bins but the last (x goes to the first
+   * bin whose bound is ≥ x). Categorical: the category codes seen in training, in bin order.
+   */
+  readonly thresholds: readonly Float64Array[];
+  /** Per feature: the bins used by non-missing values. */
+  readonly nBinsNonMissing: Int32Array;
+}
+
+/**
+ * The bin thresholds of one numeric feature, as scikit-learn's `_find_binning_thresholds`: the
+ * midpoints between distinct values when there are at most `maxBins` of them, otherwise the
+ * (maxBins − 1) interior quantiles (NumPy's "midpoint" percentiles). `values` holds no NaN; it is
+ * sorted in place.
+ *
+ * @example
+ * findBinThresholds(Float64Array.of(3, 1, 2, 2), 255) // Float64Array [1.5, 2.5]
+ */
+export function findBinThresholds(values: Float64Array, maxBins: number): Float64Array {
+  values.sort();
+  const n = values.length;
+  let nDistinct = n === 0 ? 0 : 1;
+  for (let i = 1; i < n; i++) if (values[i] !== values[i - 1]) nDistinct++;
+  let out: Float64Array;
+  if (nDistinct <= maxBins) {
+    out = new Float64Array(Math.max(0, nDistinct - 1));
+    let k = 0;
+    for (let i = 1; i < n; i++) {
+      if (values[i] !== values[i - 1]) out[k++] = (values[i - 1]! + values[i]!) * 0.5;
+    }
+  } else {
+    out = new Float64Array(maxBins - 1);
+    const step = 100 / maxBins;
+    for (let i = 1; i < maxBins; i++) out[i - 1] = midpointPercentile(values, (i * step) / 100);
+  }
+  for (let i = 0; i < out.length; i++) if (out[i]! > ALMOST_INF) out[i] = ALMOST_INF;
+  return out;
+}
+
+/** NumPy's `percentile(sorted, 100 q, method="midpoint")`, operation for operation. */
+function midpointPercentile(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  const position = (n - 1) * q;
+  const index = 0.5 * (Math.floor(position) + Math.ceil(position));
+  if (index >= n - 1) return sorted[n - 1]!;
+  if (index < 0) return sorted[0]!;
+  const below = Math.floor(index);
+  const a = sorted[below]!;
+  const b = sorted[below + 1]!;
+  const diff = b - a;
+  // NumPy's _lerp: gamma is 0 on a whole index, else 0.5 (interpolated from the upper end).
+  return index % 1 === 0 ? a + diff * 0 : b - diff * 0.5;
+}
+
+/**
+ * Learns the bins of every column of `X` (rows `rows`, default all): quantile thresholds for
+ * numeric columns (found on a seeded sample of 200 000 rows when there are more), one bin per
+ * category seen for categorical ones. Throws when a categorical column holds something other than
+ * a level code 0 … 255, or more distinct categories than `maxBins`.
+ *
+ * @example
+ * const mapper = fitBinMapper(X, Uint8Array.of(0, 1), { maxBins: 255, seed: 0, names: ['x', 'colour'] });
+ */
+export function fitBinMapper(
+  X: Matrix,
+  isCategorical: Uint8Array,
+  options: { readonly maxBins: number; readonly seed: number; readonly names: readonly string[] },
+  rows?: Uint32Array,
+): BinMapper {
+  const { maxBins } = options;
+  const all = rows ?? identity(X.rows);
+  const sample = all.length > BINNING_SUBSAMPLE ? sampleRows(all, BINNING_SUBSAMPLE, options.seed) : all;
+  const thresholds: Float64Array[] = new Array(X.cols);
+  const nBinsNonMissing = new Int32Array(X.cols);
+  const numeric: number[] = [];
+  for (let j = 0; j < X.cols; j++) {
+    if (!isCategorical[j]) {
+      numeric.push(j);
+      continue;
+    }
+    thresholds[j] = categoriesOf(X, j, all, options.names[j] ?? `column ${j}`, maxBins);
+    nBinsNonMissing[j] = thresholds[j]!.length;
+  }
+  // Columns are copied out a block at a time, reading the sampled rows in order (X is row-major).
+  const m = sample.length;
+  const blockSize = Math.max(1, Math.min(numeric.length, Math.floor(2_000_000 / Math.max(1, m))));
+  const block = new Float64Array(blockSize * m);
+  const counts = new Int32Array(blockSize);
+  for (let first = 0; first < numeric.length; first += blockSize) {
+    const width = Math.min(blockSize, numeric.length - first);
+    counts.fill(0);
+    for (let i = 0; i < m; i++) {
+      const base = sample[i]! * X.cols;
+      for (let c = 0; c < width; c++) {
+        const v = X.data[base + numeric[first + c]!]!;
+        if (!Number.isNaN(v)) block[c * m + counts[c]!++] = v;
+      }
+    }
+    for (let c = 0; c < width; c++) {
+      const j = numeric[first + c]!;
+      thresholds[j] = findBinThresholds(block.subarray(c * m, c * m + counts[c]!), maxBins);
+      nBinsNonMissing[j] = thresholds[j]!.length + 1;
+    }
+  }
+  return { maxBins, isCategorical, thresholds, nBinsNonMissing };
+}
+
+/** The distinct category codes of column j, checked. */
+function categoriesOf(X: Matrix, j: number, rows: Uint32Array, name: string, maxBins: number): Float64Array {
+  const seen = new Uint8Array(MAX_CATEGORY_CODE + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const v = X.data[r * X.cols + j]!;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v) || v < 0 || v > MAX_CATEGORY_CODE) {
+      throw new StacklearnError(
+        `histGradientBoosting: categorical column "${name}" must hold level codes 0 … ${MAX_CATEGORY_CODE}; ` +
+          `received ${v} at row ${r} (set categoricalFeatures: "none" to treat it as numeric)`,
+      );
+    }
+    seen[v] = 1;
+  }
+  const codes: number[] = [];
+  for (let c = 0; c <= MAX_CATEGORY_CODE; c++) if (seen[c]) codes.push(c);
+  if (codes.length > maxBins) {
+    throw new StacklearnError(
+      `histGradientBoosting: categorical column "${name}" has ${codes.length} categories; ` +
+        `at most maxBins = ${maxBins} are supported (raise maxBins or set categoricalFeatures: "none")`,
+    );
+  }
+  return Float64Array.from(codes);
+}
+
+/**
+ * The bins of rows `rows` (default all) of `X`, column-major: bins[j * nRows + i] is the bin of
+ * row rows[i] in column j; NaN and categories unseen in training go to the missing-value bin.
+ * With `rowMajorOut`, the same bins are also written there row-major (bins[i * nCols + j]).
+ *
+ * @example
+ * const binned = binColumns(X, mapper); // Uint8Array of X.rows × X.cols
+ */
+export function binColumns(
+  X: Matrix,
+  mapper: BinMapper,
+  rows?: Uint32Array,
+  out?: Uint8Array,
+  rowMajorOut?: Uint8Array,
+): Uint8Array {
+  const n = rows ? rows.length : X.rows;
+  const { data, cols } = X;
+  const bins = out ?? new Uint8Array(n * cols);
+  const missingBin = mapper.maxBins;
+  // Per column, 256 slots: numeric thresholds padded with +∞ (for the search below), or the
+  // category-code → bin table.
+  const tables = new Float64Array(cols * 256);
+  for (let j = 0; j < cols; j++) {
+    const table = tables.subarray(j * 256, (j + 1) * 256);
+    if (mapper.isCategorical[j]) {
+      table.fill(missingBin);
+      mapper.thresholds[j]!.forEach((code, b) => {
+        table[code] = b;
+      });
+    } else {
+      table.fill(Infinity);
+      table.set(mapper.thresholds[j]!);
+    }
+  }
+  // Rows outer, columns inner: X is read once, in order.
+  for (let i = 0; i < n; i++) {
+    const base = (rows ? rows[i]! : i) * cols;
+    for (let j = 0; j < cols; j++) {
+      const x = data[base + j]!;
+      const t = j * 256;
+      let bin: number;
+      if (Number.isNaN(x)) bin = missingBin;
+      else if (mapper.isCategorical[j]) {
+        bin = x >= 0 && x <= MAX_CATEGORY_CODE && Number.isInteger(x) ? tables[t + x]! : missingBin;
+      } else bin = searchBin(tables, t, x);
+      bins[j * n + i] = bin;
+    }
+    if (rowMajorOut) for (let j = 0; j < cols; j++) rowMajorOut[i * cols + j] = bins[j * n + i]!;
+  }
+  return bins;
+}
+
+/**
+ * The number of thresholds below x in the 256 sorted, +∞-padded slots at tables[t …]: a binary
+ * search in eight fixed steps without branches (each step's direction is unpredictable).
+ */
+function searchBin(tables: Float64Array, t: number, x: number): number {
+  let lo = t;
+  lo += 128 & -+(tables[lo + 127]! < x);
+  lo += 64 & -+(tables[lo + 63]! < x);
+  lo += 32 & -+(tables[lo + 31]! < x);
+  lo += 16 & -+(tables[lo + 15]! < x);
+  lo += 8 & -+(tables[lo + 7]! < x);
+  lo += 4 & -+(tables[lo + 3]! < x);
+  lo += 2 & -+(tables[lo + 1]! < x);
+  lo += 1 & -+(tables[lo]! < x);
+  return lo - t;
+}
+
+function identity(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** `size` distinct entries of `rows`, drawn with a seeded partial Fisher–Yates shuffle. */
+function sampleRows(rows: Uint32Array, size: number, seed: number): Uint32Array {
+  const random = createRandom(seed);
+  const pool = rows.slice();
+  for (let i = 0; i < size; i++) {
+    const k = i + random.int(pool.length - i);
+    const t = pool[i]!;
+    pool[i] = pool[k]!;
+    pool[k] = t;
+  }
+  return pool.subarray(0, size);
+}

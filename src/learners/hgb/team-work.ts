@@ -1,0 +1,213 @@
+import { type Executor, registerTask } from '../executor.js';
+import { HIST_STRIDE } from './histogram.js';
+import { partitionRows } from './partition.js';
+import {
+  buildFeaturePart,
+  type HistogramJob,
+  PARTITION_CHUNK,
+  splitChunk,
+  type TreeWork,
+  type WorkData,
+} from './tree-work.js';
+
+/**
+ * Tree work shared by a team of threads: the calling thread and helpers started through an
+ * executor share every array (SharedArrayBuffer) and take the tasks of each job one at a time from
+ * a shared counter (Atomics). A histogram job's tasks are runs of features, each summed by one
+ * thread in row order; a partition job's tasks are fixed chunks of rows, put together in order.
+ * Either way the numbers do not depend on the number of threads. No messages per job: a job costs a
+ * few atomic operations, and a helper that has not started yet is simply not waited for.
+ */
+
+const TASK = 'hgb.treeWorkHelper';
+
+// Slots of the shared control array.
+const GENERATION = 0;
+const CLAIM = 1;
+const DONE = 2;
+const QUIT = 3;
+const FAILED = 4;
+const KIND = 5;
+const TASKS = 6;
+const START = 7;
+const COUNT = 8;
+const TREE = 9;
+const N_FEATURES = 10;
+const FEATURE = 11;
+const CONTROL_LENGTH = 12;
+
+const HISTOGRAM = 1;
+const PARTITION = 2;
+
+/** A claim index above any task count: the job takes no more claims. */
+const CLOSED = 0xffff;
+/** Histogram jobs with fewer row × feature updates than this stay on the calling thread (waking a helper costs more). */
+const SMALL_HISTOGRAM = 200_000;
+/** Polls of the job counter a helper makes before it sleeps (jobs follow each other closely). */
+const SPINS = 5_000;
+
+/** What a helper receives once: the shared arrays. */
+interface HelperPayload extends WorkData {
+  readonly control: Int32Array;
+  /** Where histogram tasks write. */
+  readonly target: Float64Array;
+  /** The partition job's bin → left table. */
+  readonly goesLeft: Uint8Array;
+  /** What each partition chunk sent left. */
+  readonly chunkLeft: Int32Array;
+}
+
+/**
+ * Tree work on the calling thread plus `helpers` threads of `executor`. `data` must live in the
+ * executor's shared memory (allocate its arrays with executor.share).
+ *
+ * @example
+ * const work = teamWork(executor, 1, data);
+ * work.histogram(job, histogram);
+ * await work.close();
+ */
+export function teamWork(executor: Executor, helpers: number, data: WorkData): TreeWork {
+  const payload: HelperPayload = {
+    ...data,
+    control: executor.share(new Int32Array(CONTROL_LENGTH)),
+    target: executor.share(new Float64Array(data.nCols * data.binSlots * HIST_STRIDE)),
+    goesLeft: executor.share(new Uint8Array(256)),
+    chunkLeft: executor.share(new Int32Array(Math.ceil(data.nRows / PARTITION_CHUNK) + 1)),
+  };
+  const { control, target } = payload;
+  const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
+  const block = data.binSlots * HIST_STRIDE;
+  const parts = helpers + 1;
+  let generation = 0;
+  /** Publishes a job, works on it, and waits until every task is done. */
+  const run = (kind: number, tasks: number, params: readonly number[]): void => {
+    generation = (generation + 1) & 0x7fff;
+    control[KIND] = kind;
+    control[TASKS] = tasks;
+    params.forEach((value, i) => {
+      control[START + i] = value;
+    });
+    Atomics.store(control, DONE, 0);
+    Atomics.store(control, CLAIM, generation << 16);
+    Atomics.store(control, GENERATION, generation);
+    Atomics.notify(control, GENERATION);
+    work(payload, generation);
+    waitUntilDone(control, tasks);
+    // Closes the job before the next one's parameters are written: a late helper cannot claim.
+    Atomics.store(control, CLAIM, (generation << 16) | CLOSED);
+  };
+  return {
+    histogram(job, out) {
+      if (job.count * job.nFeatures < SMALL_HISTOGRAM) {
+        buildFeaturePart(data, job, 0, 1, out);
+        return;
+      }
+      run(HISTOGRAM, parts, [job.start, job.count, job.tree, job.nFeatures]);
+      for (let a = 0; a < job.nFeatures; a++) {
+        const offset = data.features[a]! * block;
+        out.set(target.subarray(offset, offset + block), offset);
+      }
+    },
+    partition(start, count, feature, goesLeft) {
+      if (count < 2 * PARTITION_CHUNK) {
+        const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
+        return partitionRows(data.partition, start, count, column, goesLeft, data.scratchRight);
+      }
+      payload.goesLeft.set(goesLeft);
+      const chunks = Math.ceil(count / PARTITION_CHUNK);
+      run(PARTITION, chunks, [start, count, 0, 0, feature]);
+      return gatherChunks(payload, start, count, chunks);
+    },
+    async close() {
+      Atomics.store(control, QUIT, 1);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+      await Promise.all(running);
+    },
+  };
+}
+
+/** The second phase of a shared partition: the chunks' left parts, then their right parts, back in place. */
+function gatherChunks(payload: HelperPayload, start: number, count: number, chunks: number): number {
+  const { partition, scratchLeft, scratchRight, chunkLeft } = payload;
+  let nLeft = 0;
+  for (let c = 0; c < chunks; c++) nLeft += chunkLeft[c]!;
+  let left = start;
+  let right = start + nLeft;
+  for (let c = 0; c < chunks; c++) {
+    const from = start + c * PARTITION_CHUNK;
+    const size = Math.min(PARTITION_CHUNK, start + count - from);
+    const l = chunkLeft[c]!;
+    partition.set(scratchLeft.subarray(from, from + l), left);
+    partition.set(scratchRight.subarray(from, from + size - l), right);
+    left += l;
+    right += size - l;
+  }
+  return nLeft;
+}
+
+/** Takes tasks of the current job until none is left (or the job is not this generation's any more). */
+function work(payload: HelperPayload, generation: number): void {
+  const { control } = payload;
+  const kind = control[KIND]!;
+  const tasks = control[TASKS]!;
+  const start = control[START]!;
+  const count = control[COUNT]!;
+  const job: HistogramJob = { start, count, tree: control[TREE]!, nFeatures: control[N_FEATURES]! };
+  const feature = control[FEATURE]!;
+  for (;;) {
+    const claim = Atomics.load(control, CLAIM);
+    if (claim >>> 16 !== generation) return;
+    const task = claim & 0xffff;
+    if (task >= tasks) return;
+    if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
+    if (kind === HISTOGRAM) buildFeaturePart(payload, job, task, tasks, payload.target);
+    else payload.chunkLeft[task] = splitChunk(payload, start, count, feature, payload.goesLeft, task);
+    if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
+  }
+}
+
+let canBlock = true;
+
+/** Waits for every task of the job to be done (blocking where allowed, else spinning). */
+function waitUntilDone(control: Int32Array, tasks: number): void {
+  for (;;) {
+    const done = Atomics.load(control, DONE);
+    if (Atomics.load(control, FAILED)) throw new Error('hgb: a helper thread failed');
+    if (done >= tasks) return;
+    if (canBlock) {
+      try {
+        Atomics.wait(control, DONE, done, 50);
+      } catch {
+        // A browser's main thread may not block: spin instead.
+        canBlock = false;
+      }
+    }
+  }
+}
+
+/** A helper thread: works on the jobs it sees until told to quit. */
+function helper(payload: HelperPayload): void {
+  const { control } = payload;
+  let seen = -1;
+  try {
+    for (;;) {
+      const generation = Atomics.load(control, GENERATION);
+      if (Atomics.load(control, QUIT)) return;
+      if (generation === seen) {
+        let spins = 0;
+        while (spins < SPINS && Atomics.load(control, GENERATION) === generation) spins++;
+        if (spins === SPINS) Atomics.wait(control, GENERATION, generation);
+        continue;
+      }
+      seen = generation;
+      work(payload, generation & 0x7fff);
+    }
+  } catch (error) {
+    Atomics.store(control, FAILED, 1);
+    Atomics.notify(control, DONE);
+    throw error;
+  }
+}
+
+registerTask(TASK, helper as (payload: never) => unknown);

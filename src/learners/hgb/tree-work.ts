@@ -1,0 +1,136 @@
+import { HIST_STRIDE, histogramRowMajor, histogramRowMajorList } from './histogram.js';
+import { partitionRows } from './partition.js';
+
+/**
+ * The arrays a tree is grown from during one fit (in shared memory when threads help): the bins
+ * row-major (histograms read a row's bins together) and column-major (partitions read one column),
+ * the gradients and hessians of every tree of an iteration (class-major, nTrees × nRows), the row
+ * partition of the tree being grown, its features, and scratch for partitioning.
+ */
+export interface WorkData {
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly binSlots: number;
+  readonly rowBins: Uint8Array;
+  readonly columns: Uint8Array;
+  readonly gradients: Float32Array;
+  /** Null when hessians are constant (the counts stand in for them). */
+  readonly hessians: Float32Array | null;
+  readonly partition: Uint32Array;
+  /** The features of the current tree (column subsampling), ascending; jobs say how many. */
+  readonly features: Int32Array;
+  /** Partitioning scratch of nRows entries (scratchLeft: only for partitions shared between threads). */
+  readonly scratchLeft: Uint32Array;
+  readonly scratchRight: Uint32Array;
+}
+
+/** Which histogram to build: the rows partition[start … start+count) of the tree of class `tree`. */
+export interface HistogramJob {
+  readonly start: number;
+  readonly count: number;
+  /** Which tree of the iteration (multiclass: the class), selecting its gradients. */
+  readonly tree: number;
+  /** How many of data.features the tree uses. */
+  readonly nFeatures: number;
+}
+
+/** The bulk work of growing a tree, done on this thread or shared with helper threads. */
+export interface TreeWork {
+  /** Fills the blocks of the job's features in `target` (other blocks are left alone). */
+  histogram(job: HistogramJob, target: Float64Array): void;
+  /**
+   * Splits partition[start … start+count) in place, stably: rows whose bin of `feature` goes left
+   * (goesLeft[bin] = 1) first, then the others; returns how many went left.
+   */
+  partition(start: number, count: number, feature: number, goesLeft: Uint8Array): number;
+  /** Stops the helper threads, if any. */
+  close(): Promise<void>;
+}
+
+/** Rows per chunk of a partition shared between threads (fixed, so results never depend on the threads). */
+export const PARTITION_CHUNK = 16_384;
+
+/**
+ * Builds the histogram blocks of part `part` of `parts` of the job's features (a contiguous run of
+ * data.features) into `target`, zeroing them first. Each feature is summed over the rows in
+ * partition order, whatever the parts: the result does not depend on how the work is shared.
+ *
+ * @example
+ * buildFeaturePart(data, job, 0, 1, target); // every feature
+ */
+export function buildFeaturePart(
+  data: WorkData,
+  job: HistogramJob,
+  part: number,
+  parts: number,
+  target: Float64Array,
+): void {
+  const { nRows, nCols, binSlots, features } = data;
+  const block = binSlots * HIST_STRIDE;
+  const a0 = Math.floor((part * job.nFeatures) / parts);
+  const a1 = Math.floor(((part + 1) * job.nFeatures) / parts);
+  for (let a = a0; a < a1; a++) target.fill(0, features[a]! * block, (features[a]! + 1) * block);
+  const source = {
+    rows: data.partition,
+    start: job.start,
+    count: job.count,
+    gradients: data.gradients,
+    hessians: data.hessians,
+    offset: job.tree * nRows,
+  };
+  // Without column subsampling the features are 0 … nCols-1: contiguous runs, the fast kernel.
+  if (job.nFeatures === nCols) histogramRowMajor(data.rowBins, nCols, source, target, binSlots, a0, a1);
+  else histogramRowMajorList(data.rowBins, nCols, source, target, binSlots, features, a0, a1);
+}
+
+/**
+ * The first phase of a shared partition: chunk `chunk` of partition[start … start+count) is split
+ * into scratchLeft / scratchRight at the chunk's own positions, keeping the order; returns how many
+ * went left. (Concatenating the chunks' left parts, then their right parts, gives the stable
+ * partition of the whole range.)
+ *
+ * @example
+ * const nLeft = splitChunk(data, start, count, feature, goesLeft, 0);
+ */
+export function splitChunk(
+  data: WorkData,
+  start: number,
+  count: number,
+  feature: number,
+  goesLeft: Uint8Array,
+  chunk: number,
+): number {
+  const { partition, scratchLeft, scratchRight } = data;
+  const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
+  const from = start + chunk * PARTITION_CHUNK;
+  const to = Math.min(start + count, from + PARTITION_CHUNK);
+  let nLeft = 0;
+  let nRight = 0;
+  for (let k = from; k < to; k++) {
+    const r = partition[k]!;
+    const left = goesLeft[column[r]!]!;
+    scratchLeft[from + nLeft] = r;
+    scratchRight[from + nRight] = r;
+    nLeft += left;
+    nRight += 1 - left;
+  }
+  return nLeft;
+}
+
+/**
+ * Work done entirely on the calling thread.
+ *
+ * @example
+ * const work = sequentialWork(data);
+ * work.histogram({ start: 0, count: n, tree: 0, nFeatures: 20 }, rootHistogram);
+ */
+export function sequentialWork(data: WorkData): TreeWork {
+  return {
+    histogram: (job, target) => buildFeaturePart(data, job, 0, 1, target),
+    partition(start, count, feature, goesLeft) {
+      const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
+      return partitionRows(data.partition, start, count, column, goesLeft, data.scratchRight);
+    },
+    close: async () => {},
+  };
+}

@@ -1,0 +1,93 @@
+import { defaultExecutor, type Executor } from '../executor.js';
+import type { FitContext } from '../types.js';
+import { type BinMapper, binColumns } from './binning.js';
+import type { HgbParams } from './hgb-params.js';
+import type { HgbLoss } from './losses/loss.js';
+import type { SplitContext } from './split-info.js';
+import { teamWork } from './team-work.js';
+import { sequentialWork, type TreeWork, type WorkData } from './tree-work.js';
+import type { PreparedData } from './validation-split.js';
+
+/** Everything the boosting loop works in: the binned data, the split rules and who does the work. */
+export interface Workspace {
+  readonly data: WorkData;
+  readonly splitContext: SplitContext;
+  /** The validation rows binned, column-major (when there are validation rows). */
+  readonly validationBins: Uint8Array | undefined;
+  /** Histograms and partitions, on this thread or shared with helper threads (close it when done). */
+  readonly work: TreeWork;
+}
+
+/**
+ * Bins the training rows (both layouts) and allocates the per-fit arrays — in the executor's
+ * shared memory when helper threads take part (nJobs > 1 with an executor).
+ *
+ * @example
+ * const { data, work } = createWorkspace(prepared, mapper, loss, params, context);
+ */
+export function createWorkspace(
+  prepared: PreparedData,
+  mapper: BinMapper,
+  loss: HgbLoss,
+  params: HgbParams,
+  context: FitContext,
+): Workspace {
+  const { X, trainRows, nTrain, validation } = prepared;
+  const nCols = X.cols;
+  const executor = chooseExecutor(params.nJobs, context.executor);
+  const helpers = executor ? helperCount(params.nJobs, executor) : 0;
+  const share = <T extends Uint8Array | Float32Array | Int32Array | Uint32Array>(array: T): T =>
+    helpers > 0 ? executor!.share(array) : array;
+  const rowBins = share(new Uint8Array(nTrain * nCols));
+  const columns = binColumns(X, mapper, trainRows, share(new Uint8Array(nTrain * nCols)), rowBins);
+  const trees = loss.nTrees;
+  const data: WorkData = {
+    nRows: nTrain,
+    nCols,
+    binSlots: params.maxBins + 1,
+    rowBins,
+    columns,
+    gradients: share(new Float32Array(trees * nTrain)),
+    hessians: loss.constantHessian ? null : share(new Float32Array(trees * nTrain)),
+    partition: share(new Uint32Array(nTrain)),
+    features: share(new Int32Array(nCols)),
+    scratchLeft: share(new Uint32Array(helpers > 0 ? nTrain : 0)),
+    scratchRight: share(new Uint32Array(nTrain)),
+  };
+  const splitContext: SplitContext = {
+    binSlots: params.maxBins + 1,
+    missingBin: params.maxBins,
+    nBinsNonMissing: mapper.nBinsNonMissing,
+    hasMissing: missingPerFeature(columns, nTrain, nCols, params.maxBins),
+    isCategorical: mapper.isCategorical,
+    l2Regularization: params.l2Regularization,
+    minSamplesLeaf: params.minSamplesLeaf,
+    minHessianToSplit: 1e-3,
+    constantHessian: loss.constantHessian,
+  };
+  return {
+    data,
+    splitContext,
+    validationBins: validation && binColumns(validation.X, mapper, validation.rows),
+    work: helpers > 0 ? teamWork(executor!, helpers, data) : sequentialWork(data),
+  };
+}
+
+/** nJobs 1: this thread; otherwise the fit's executor, or the installed default for nJobs > 1. */
+function chooseExecutor(nJobs: number | null, given: Executor | undefined): Executor | undefined {
+  if (nJobs === 1) return undefined;
+  return given ?? (nJobs === null ? undefined : defaultExecutor(nJobs));
+}
+
+/** Helper threads beside the calling one: nJobs − 1 (the executor's size − 1 for null), at most its size. */
+function helperCount(nJobs: number | null, executor: Executor): number {
+  return Math.max(0, Math.min((nJobs ?? executor.size) - 1, executor.size));
+}
+
+/** 1 for the columns with a missing value in the training rows (only those scan for the missing side). */
+function missingPerFeature(columns: Uint8Array, n: number, nCols: number, missingBin: number): Uint8Array {
+  const out = new Uint8Array(nCols);
+  for (let f = 0; f < nCols; f++)
+    out[f] = columns.subarray(f * n, (f + 1) * n).indexOf(missingBin) >= 0 ? 1 : 0;
+  return out;
+}

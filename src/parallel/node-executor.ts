@@ -1,0 +1,35 @@
+// Node edge: the default executor of `fit` under Node. Importing this module (the Node entry,
+// src/node.ts, does) installs it, so learners with nJobs > 1 grow their parts on worker threads.
+import { type Executor, setExecutorProvider } from '../learners/executor.js';
+import { shareArray } from './shared-memory.js';
+import { createWorkerPool, type WorkerPool } from './worker-pool.js';
+
+let pool: WorkerPool | undefined;
+
+/**
+ * An executor running up to `size` tasks at once on the process-wide worker pool (started on first
+ * use, grown to the largest size asked for; idle workers do not keep the process alive).
+ *
+ * @example
+ * await fit({ kind: 'randomForest', nJobs: 4 }, data, { executor: nodeExecutor(4) });
+ */
+export function nodeExecutor(size: number): Executor {
+  if (pool) pool.grow(size);
+  else pool = createWorkerPool(size);
+  const workers = pool;
+  return { size, share: shareArray, run: (name, payload) => workers.run(name, payload) };
+}
+
+/**
+ * Stops the worker threads of the process-wide pool (a later parallel fit starts new ones).
+ *
+ * @example
+ * await shutdownWorkers();
+ */
+export async function shutdownWorkers(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.close();
+}
+
+setExecutorProvider(nodeExecutor);
