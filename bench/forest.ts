@@ -6,18 +6,16 @@
 // Data: Friedman #1, 20,000 training and 5,000 test rows × 20 features (5 informative), seeded;
 // written once to a temporary file that both sides read (the peer: bench/peers/forest.py). Each
 // setting runs the peer, then ours; our worker threads are started before timing.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import { fit, makeFriedman1, type Regressor, r2Score, type Spec, shutdownWorkers } from '../src/node.js';
+import { PYTHON, peerAvailable, runPeer, writeDataFile } from './peer.js';
 
 const N_TRAIN = 20_000;
 const N_TEST = 5_000;
 const N_FEATURES = 20;
 const SEED = 0;
-const PYTHON = '/usr/bin/python3';
 
 interface Setting {
   readonly kind: 'randomForest' | 'extraTrees';
@@ -40,20 +38,16 @@ interface Timing {
   readonly r2: number;
 }
 
-function peerAvailable(): boolean {
-  try {
-    execFileSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function runPeer(path: string, setting: Setting): Timing {
-  const args = [String(N_TRAIN), String(N_TEST), String(N_FEATURES), JSON.stringify(setting)];
-  const script = fileURLToPath(new URL('./peers/forest.py', import.meta.url));
-  const out = execFileSync(PYTHON, [script, path, ...args, String(SEED)], { encoding: 'utf8' });
-  return JSON.parse(out) as Timing;
+function runForestPeer(path: string, setting: Setting): Timing {
+  const args = [
+    path,
+    String(N_TRAIN),
+    String(N_TEST),
+    String(N_FEATURES),
+    JSON.stringify(setting),
+    String(SEED),
+  ];
+  return runPeer<Timing>('forest.py', args);
 }
 
 async function runOurs(setting: Setting, data: ReturnType<typeof split>): Promise<Timing> {
@@ -95,12 +89,7 @@ function row(cells: readonly string[]): string {
 async function main(): Promise<void> {
   const all = makeFriedman1({ nSamples: N_TRAIN + N_TEST, nFeatures: N_FEATURES, noise: 1, seed: SEED });
   const data = split(all);
-  const dir = mkdtempSync(join(tmpdir(), 'stacklearn-bench-'));
-  const path = join(dir, 'friedman1.f64');
-  const bytes = new Float64Array(all.X.data.length + all.y.length);
-  bytes.set(all.X.data);
-  bytes.set(all.y, all.X.data.length);
-  writeFileSync(path, new Uint8Array(bytes.buffer));
+  const path = writeDataFile('friedman1.f64', all.X.data, all.y);
   const peer = peerAvailable();
   console.log(
     `Friedman #1: ${N_TRAIN} train / ${N_TEST} test rows × ${N_FEATURES} features; 100 trees; ` +
@@ -127,7 +116,7 @@ async function main(): Promise<void> {
   );
   try {
     for (const setting of settings) {
-      const theirs = peer ? runPeer(path, setting) : undefined;
+      const theirs = peer ? runForestPeer(path, setting) : undefined;
       const ours = await runOurs(setting, data);
       const ratio = (a: number, b: number | undefined) => (b === undefined ? '-' : (a / b).toFixed(2));
       console.log(
@@ -148,7 +137,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(path), { recursive: true, force: true });
     await shutdownWorkers();
   }
   console.log(

@@ -22,6 +22,7 @@ const regressors: readonly Candidate[] = [
   { name: 'random forest', spec: { kind: 'randomForest' }, group: 'learner' },
   { name: 'extra trees', spec: { kind: 'extraTrees' }, group: 'learner' },
   { name: 'gradient boosting', spec: { kind: 'gradientBoosting' }, group: 'learner' },
+  { name: 'hist. gradient boosting', spec: { kind: 'histGradientBoosting' }, group: 'learner' },
   { name: 'MLP', spec: { kind: 'mlp', maxIter: 500 }, group: 'learner' },
   { name: 'baseline (mean)', spec: { kind: 'dummy', strategy: 'mean' }, group: 'baseline' },
 ];
@@ -36,6 +37,7 @@ const classifiers: readonly Candidate[] = [
   { name: 'random forest', spec: { kind: 'randomForest' }, group: 'learner' },
   { name: 'extra trees', spec: { kind: 'extraTrees' }, group: 'learner' },
   { name: 'gradient boosting', spec: { kind: 'gradientBoosting' }, group: 'learner' },
+  { name: 'hist. gradient boosting', spec: { kind: 'histGradientBoosting' }, group: 'learner' },
   { name: 'MLP', spec: { kind: 'mlp', maxIter: 500 }, group: 'learner' },
   { name: 'naive Bayes (Gaussian)', spec: { kind: 'gaussianNB' }, group: 'learner' },
   { name: 'baseline (prior)', spec: { kind: 'dummy', strategy: 'prior' }, group: 'baseline' },

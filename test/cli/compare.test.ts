@@ -41,8 +41,16 @@ test('compare on the bundled cars data ranks every regressor with R², MSE, MAE 
     'KNN (uniform)',
     'KNN (distance)',
     'decision tree',
+    'random forest',
+    'extra trees',
+    'gradient boosting',
+    'hist. gradient boosting',
     'MLP',
     'baseline (mean)',
+    'stacking → ridge',
+    'blending → ridge',
+    'ensemble selection',
+    'voting (rf, et, gb, svr, knn)',
   ];
   for (const name of required) assert.ok(names.includes(name), `${name} is on the leaderboard`);
   for (const row of board.rows) {
