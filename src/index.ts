@@ -103,6 +103,7 @@ export {
 export { type RocAucOptions, rocAucScore } from './metrics/roc-auc.js';
 export {
   decodeModel,
+  decodeModel as modelFromBytes,
   type EncodeModelOptions,
   encodeModel,
   type ModelEnvelope,

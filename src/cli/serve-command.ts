@@ -10,6 +10,7 @@ interface ServeFlags {
   host: string;
   bodyLimit: number;
   logLevel: string;
+  logRequests?: boolean;
   shutdownTimeout: number;
 }
 
@@ -17,7 +18,7 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 /**
  * `stacklearn serve`: the HTTP prediction service for a model file (see createServer for the
- * routes). Logs are JSON lines on stdout (one per request at level info). SIGHUP reloads the model
+ * routes). Logs are JSON lines on stdout (per request only with --log-requests). SIGHUP reloads the model
  * file (as `POST /admin/reload` from this machine does); SIGTERM / SIGINT stop accepting
  * connections, let requests in flight finish, and exit 0.
  */
@@ -35,6 +36,10 @@ export function serveCommand(): Command {
     )
     .option('--log-level <level>', `log level: ${logLevels.join(', ')}`, oneOf(...logLevels), 'info')
     .option(
+      '--log-requests',
+      'also log every request and response (two JSON lines each; costs about half the throughput)',
+    )
+    .option(
       '--shutdown-timeout <ms>',
       'on SIGTERM, wait this long for requests in flight, then exit 1',
       parseInteger,
@@ -44,7 +49,7 @@ export function serveCommand(): Command {
       'after',
       '\nRoutes: POST /predict[?unknown=missing] (one row object or an array of them → { predictions,\n' +
         '  probabilities }), GET /model, GET /health, POST /admin/reload (from this machine only).\n' +
-        'Logs: JSON lines on stdout, two per request at level info (--log-level warn: problems only).\n' +
+        'Logs: JSON lines on stdout: start-up, reloads, shutdown and errors; --log-requests adds two per request.\n' +
         'SIGHUP reloads the model file; SIGTERM / SIGINT finish the requests in flight and exit 0.\n' +
         '\nExamples:\n  stacklearn serve --model cars.slm --port 8080\n' +
         `  curl -s localhost:8080/predict -H 'content-type: application/json' \\\n` +
@@ -59,6 +64,7 @@ export function serveCommand(): Command {
         load: () => loadModelFile(path),
         bodyLimit: flags.bodyLimit,
         logger: { level: flags.logLevel },
+        logRequests: flags.logRequests === true,
       });
       const { app } = server;
       let address: string;

@@ -24,22 +24,29 @@ export interface Dataset {
   readonly columns: readonly Column[];
 }
 
-/** What `toTrainingData` needs to know: `{ target: 'Species', task: 'classification', features: ['Island'] }`. */
+/** What `toTrainingData` needs to know: `{ target: 'Species', task: 'classification', features: ['Island'], groups: 'Site' }`. */
 export interface TrainingOptions {
   readonly target: string;
   /** Default: categorical target → classification, numeric target → regression. */
   readonly task?: 'regression' | 'classification' | 'binary' | 'multiclass';
-  /** Feature columns, by name (default: every column but the target). */
+  /** Feature columns, by name (default: every column but the target and the groups). */
   readonly features?: readonly string[];
+  /**
+   * A column whose values (numeric or categorical) group the rows, for `{ kind: 'groupKFold' }`:
+   * they become `data.groups` (codes in sorted value order) and the column is not a feature.
+   */
+  readonly groups?: string;
 }
 
 /**
  * Training data from a dataset: the target column by name, the features as a row-major matrix
  * (categorical features as level codes, their levels on the feature list). Classes are sorted
- * (level order for text, numeric order for numbers).
+ * (level order for text, numeric order for numbers). With `groups`, that column gives each row a
+ * group code (`data.groups`) instead of being a feature; a missing group value is refused.
  *
  * @example
  * const data = toTrainingData(await readDataset('data/cars.csv'), { target: 'Miles_per_Gallon' });
+ * toTrainingData(dataset, { target: 'y', groups: 'patient' }).groups // Int32Array [0, 0, 1, …]
  */
 export function toTrainingData(dataset: Dataset, options: TrainingOptions): TrainingData {
   const { target } = options;
@@ -48,7 +55,8 @@ export function toTrainingData(dataset: Dataset, options: TrainingOptions): Trai
   if (!column) {
     throw new StacklearnError(`unknown target column "${target}"; the columns are: ${listNames(names)}`);
   }
-  const featureColumns = pickFeatures(dataset, target, options.features);
+  const groups = options.groups === undefined ? undefined : groupCodes(dataset, options.groups, target);
+  const featureColumns = pickFeatures(dataset, target, options.features, options.groups);
   const features: Feature[] = featureColumns.map((c) =>
     c.kind === 'categorical'
       ? { name: c.name, kind: c.kind, levels: c.levels ?? [] }
@@ -64,7 +72,8 @@ export function toTrainingData(dataset: Dataset, options: TrainingOptions): Trai
           'regression needs a numeric target (use task "classification")',
       );
     }
-    const data: RegressionData = { task, X, features, y: Float64Array.from(column.values), target };
+    const y = Float64Array.from(column.values);
+    const data: RegressionData = { task, X, features, y, target, ...(groups && { groups }) };
     return data;
   }
   const { y, classes } = classCodes(column, dataset.nRows);
@@ -85,12 +94,18 @@ export function toTrainingData(dataset: Dataset, options: TrainingOptions): Trai
     y,
     classes,
     target,
+    ...(groups && { groups }),
   };
   return data;
 }
 
-function pickFeatures(dataset: Dataset, target: string, names: readonly string[] | undefined): Column[] {
-  if (!names) return dataset.columns.filter((c) => c.name !== target);
+function pickFeatures(
+  dataset: Dataset,
+  target: string,
+  names: readonly string[] | undefined,
+  groups: string | undefined,
+): Column[] {
+  if (!names) return dataset.columns.filter((c) => c.name !== target && c.name !== groups);
   const byName = new Map(dataset.columns.map((c) => [c.name, c]));
   return names.map((name) => {
     const column = byName.get(name);
@@ -100,8 +115,27 @@ function pickFeatures(dataset: Dataset, target: string, names: readonly string[]
       );
     }
     if (name === target) throw new StacklearnError(`the target "${target}" cannot also be a feature`);
+    if (name === groups) throw new StacklearnError(`the groups column "${groups}" cannot also be a feature`);
     return column;
   });
+}
+
+/** The group code of every row: the column's distinct values in sorted order (as np.unique). */
+function groupCodes(dataset: Dataset, name: string, target: string): Int32Array {
+  const column = dataset.columns.find((c) => c.name === name);
+  if (!column) {
+    throw new StacklearnError(
+      `unknown groups column "${name}"; the columns are: ${listNames(dataset.columns.map((c) => c.name))}`,
+    );
+  }
+  if (name === target) throw new StacklearnError(`the target "${target}" cannot also be the groups column`);
+  const row = column.values.findIndex((v) => Number.isNaN(v));
+  if (row >= 0) {
+    throw new StacklearnError(
+      `the groups column "${name}" is missing at row ${row}; every row needs a group (drop or fill those rows)`,
+    );
+  }
+  return classCodes(column, dataset.nRows).y;
 }
 
 function toMatrix(columns: readonly Column[], nRows: number): Matrix {

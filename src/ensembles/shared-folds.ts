@@ -14,10 +14,12 @@ export interface HoldoutSpec {
 
 /**
  * How an ensemble gets its members' out-of-sample predictions: k (shuffled folds, stratified for
- * classification, seeded by the ensemble's seed), a splitter spec, or a holdout.
+ * classification, seeded by the ensemble's seed), a splitter spec (with groupKFold, members predict
+ * each row without having seen any row of its group in `data.groups`), or a holdout.
  *
  * @example
  * const cv: EnsembleCv = { kind: 'stratifiedKFold', nSplits: 5, shuffle: true, seed: 1 };
+ * const grouped: EnsembleCv = { kind: 'groupKFold', nSplits: 5 };
  */
 export type EnsembleCv = number | SplitterSpec | HoldoutSpec;
 
@@ -74,7 +76,7 @@ function coveredRows(folds: readonly Fold[], n: number): Uint32Array {
       if (seen[i]) {
         throw new StacklearnError(
           `row ${i} is in more than one test set; out-of-fold predictions need each row predicted once ` +
-            '(use kFold, stratifiedKFold or a holdout, not a repeated splitter)',
+            '(use kFold, stratifiedKFold, groupKFold or a holdout, not a repeated splitter)',
         );
       }
       seen[i] = 1;

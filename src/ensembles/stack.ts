@@ -94,6 +94,7 @@ export async function fitStack(
     features: metaFeatures(names, metas, data, passthrough),
     y: takeValues(data.y, covered),
     sampleWeight: data.sampleWeight ? takeValues(data.sampleWeight, covered) : undefined,
+    groups: data.groups ? takeValues(data.groups, covered) : undefined,
   } as TrainingData;
   const [finalModel] = await fitMany(run, metaData, [
     { label: 'finalEstimator', spec: seededSpec(finalSpec, seed, 'finalEstimator', 'all') },

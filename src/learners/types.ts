@@ -20,6 +20,11 @@ interface DataBase {
   readonly features: readonly Feature[];
   /** Non-negative weight per row; absent means all 1. */
   readonly sampleWeight?: Float64Array;
+  /**
+   * Group code per row (a patient, a site, a user): rows of one group stay in one fold under
+   * `{ kind: 'groupKFold' }`. Absent means no groups.
+   */
+  readonly groups?: Int32Array;
   /** The target column's name, when the data came from a table (recorded on the model). */
   readonly target?: string;
 }

@@ -3,6 +3,7 @@ import { StacklearnError } from '../errors.js';
 import { type ParamTable, resolveParams, types } from '../learners/params.js';
 import type { TrainingData } from '../learners/types.js';
 import { createRandom, deriveSeed, type Random, shuffleInPlace } from '../random.js';
+import { groupKFoldAssignment } from './group-k-fold.js';
 import { stratifiedAssignment } from './stratified-assignment.js';
 
 /** One train / test split: row indices into the data, each ascending. */
@@ -25,6 +26,11 @@ export interface RepeatedKFoldParams {
   readonly seed: number;
 }
 
+/** Parameters of groupKFold: `{ kind: 'groupKFold', nSplits: 5 }` (needs `data.groups`). */
+export interface GroupKFoldParams {
+  readonly nSplits: number;
+}
+
 /**
  * How rows are split into folds: plain JSON, like a learner's spec.
  *
@@ -33,7 +39,8 @@ export interface RepeatedKFoldParams {
  */
 export type SplitterSpec =
   | ({ readonly kind: 'kFold' | 'stratifiedKFold' } & Partial<KFoldParams>)
-  | ({ readonly kind: 'repeatedKFold' | 'repeatedStratifiedKFold' } & Partial<RepeatedKFoldParams>);
+  | ({ readonly kind: 'repeatedKFold' | 'repeatedStratifiedKFold' } & Partial<RepeatedKFoldParams>)
+  | ({ readonly kind: 'groupKFold' } & Partial<GroupKFoldParams>);
 
 const nSplits = { type: types.int(2), default: 5, doc: 'number of folds' } as const;
 const seed = { type: types.seed(), default: 0, doc: 'seed of the shuffle' } as const;
@@ -50,9 +57,12 @@ const repeatedParams: ParamTable<RepeatedKFoldParams> = {
   seed: { ...seed, doc: 'seed of the shuffles (repeat r uses a seed derived from it and r)' },
 };
 
+const groupKFoldParams: ParamTable<GroupKFoldParams> = { nSplits };
+
 /**
  * The parameter table of each splitter kind. kFold and stratifiedKFold keep the row order unless
- * `shuffle`; the repeated kinds always shuffle, with a different derived seed per repeat.
+ * `shuffle`; the repeated kinds always shuffle, with a different derived seed per repeat;
+ * groupKFold never shuffles.
  *
  * @example
  * resolveParams('kFold', splitterParams.kFold, { kind: 'kFold' }) // { nSplits: 5, shuffle: false, seed: 0 }
@@ -62,6 +72,7 @@ export const splitterParams = {
   stratifiedKFold: kFoldParams,
   repeatedKFold: repeatedParams,
   repeatedStratifiedKFold: repeatedParams,
+  groupKFold: groupKFoldParams,
 } as const;
 
 /**
@@ -76,9 +87,13 @@ export const splitterParams = {
  * Refused: nSplits > rows, regression data for a stratified splitter, and a class with fewer rows
  * than nSplits (scikit-learn only warns; some test folds would then lack the class).
  *
+ * groupKFold keeps each group of `data.groups` in one test fold, with scikit-learn 1.2's
+ * GroupKFold folds; refused without groups or with fewer distinct groups than nSplits.
+ *
  * @example
  * makeFolds(5, data) // 5 folds whose test sets partition the rows
  * makeFolds({ kind: 'kFold', nSplits: 3 }, data) // [{ train, test: [0, 1, …] }, …]
+ * makeFolds({ kind: 'groupKFold', nSplits: 3 }, { ...data, groups }) // no group in two test sets
  */
 export function makeFolds(splitter: number | SplitterSpec, data: TrainingData, seed = 0): Fold[] {
   const stratify = data.task !== 'regression';
@@ -92,8 +107,13 @@ export function makeFolds(splitter: number | SplitterSpec, data: TrainingData, s
       `makeFolds: unknown splitter kind ${JSON.stringify(kind)}; known kinds: ${Object.keys(splitterParams).join(', ')}`,
     );
   }
-  const raw = { ...spec, seed: spec.seed ?? seed } as Record<string, unknown>;
   const n = data.y.length;
+  if (spec.kind === 'groupKFold') {
+    // nSplits > rows implies nSplits > distinct groups, which the assignment refuses.
+    const params = resolveParams(spec.kind, groupKFoldParams, spec as Record<string, unknown>);
+    return foldsOf(groupKFoldAssignment(groupsOf(data), params.nSplits), params.nSplits);
+  }
+  const raw = { ...spec, seed: spec.seed ?? seed } as Record<string, unknown>;
   if (spec.kind === 'kFold' || spec.kind === 'stratifiedKFold') {
     const params = resolveParams(spec.kind, kFoldParams, raw);
     checkSplits(spec.kind, params.nSplits, n);
@@ -109,6 +129,22 @@ export function makeFolds(splitter: number | SplitterSpec, data: TrainingData, s
     folds.push(...foldsOf(assign(base, data, params.nSplits, random), params.nSplits));
   }
   return folds;
+}
+
+function groupsOf(data: TrainingData): Int32Array {
+  const { groups } = data;
+  if (!groups) {
+    throw new StacklearnError(
+      'groupKFold: the data have no groups; give a group per row (the "groups" option of ' +
+        'toTrainingData, or data.groups), or use kFold',
+    );
+  }
+  if (groups.length !== data.y.length) {
+    throw new StacklearnError(
+      `groupKFold: data.groups has ${groups.length} values but the data have ${data.y.length} rows`,
+    );
+  }
+  return groups;
 }
 
 function checkSplits(kind: string, k: number, n: number): void {

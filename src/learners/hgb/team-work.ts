@@ -2,9 +2,12 @@ import { type Executor, registerTask } from '../executor.js';
 import { HIST_STRIDE } from './histogram.js';
 import { partitionRows } from './partition.js';
 import {
-  buildFeaturePart,
+  addPartials,
+  buildPart,
+  chunkTarget,
   type HistogramJob,
   PARTITION_CHUNK,
+  rowChunks,
   splitChunk,
   type TreeWork,
   type WorkData,
@@ -13,9 +16,10 @@ import {
 /**
  * Tree work shared by a team of threads: the calling thread and helpers started through an
  * executor share every array (SharedArrayBuffer) and take the tasks of each job one at a time from
- * a shared counter (Atomics). A histogram job's tasks are runs of features, each summed by one
- * thread in row order; a partition job's tasks are fixed chunks of rows, put together in order.
- * Either way the numbers do not depend on the number of threads. No messages per job: a job costs a
+ * a shared counter (Atomics). A histogram job's tasks are runs of features (each summed by one
+ * thread in row order) or, for large nodes, fixed chunks of rows (their sums added in chunk order);
+ * a partition job's tasks are fixed chunks of rows, put together in order. Either way the numbers
+ * do not depend on the number of threads. No messages per job: a job costs a
  * few atomic operations, and a helper that has not started yet is simply not waited for.
  */
 
@@ -36,8 +40,11 @@ const N_FEATURES = 10;
 const FEATURE = 11;
 const CONTROL_LENGTH = 12;
 
-const HISTOGRAM = 1;
-const PARTITION = 2;
+/** Tasks are runs of features over all the rows. */
+const HISTOGRAM_FEATURES = 1;
+/** Tasks are row chunks over all the features. */
+const HISTOGRAM_ROWS = 2;
+const PARTITION = 3;
 
 /** A claim index above any task count: the job takes no more claims. */
 const CLOSED = 0xffff;
@@ -98,15 +105,19 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
   };
   return {
     histogram(job, out) {
-      if (job.count * job.nFeatures < SMALL_HISTOGRAM) {
-        buildFeaturePart(data, job, 0, 1, out);
+      const chunks = rowChunks(job.count);
+      if (chunks === 1 && job.count * job.nFeatures < SMALL_HISTOGRAM) {
+        buildPart(data, job, 0, 1, 0, 1, out);
         return;
       }
-      run(HISTOGRAM, parts, [job.start, job.count, job.tree, job.nFeatures]);
+      const params = [job.start, job.count, job.tree, job.nFeatures];
+      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params);
+      else run(HISTOGRAM_FEATURES, parts, params);
       for (let a = 0; a < job.nFeatures; a++) {
         const offset = data.features[a]! * block;
         out.set(target.subarray(offset, offset + block), offset);
       }
+      addPartials(data, job, out, chunks);
     },
     partition(start, count, feature, goesLeft) {
       if (count < 2 * PARTITION_CHUNK) {
@@ -161,8 +172,10 @@ function work(payload: HelperPayload, generation: number): void {
     const task = claim & 0xffff;
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
-    if (kind === HISTOGRAM) buildFeaturePart(payload, job, task, tasks, payload.target);
-    else payload.chunkLeft[task] = splitChunk(payload, start, count, feature, payload.goesLeft, task);
+    if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.target);
+    else if (kind === HISTOGRAM_ROWS) {
+      buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.target, task));
+    } else payload.chunkLeft[task] = splitChunk(payload, start, count, feature, payload.goesLeft, task);
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
 }

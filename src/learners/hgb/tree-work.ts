@@ -22,6 +22,8 @@ export interface WorkData {
   /** Partitioning scratch of nRows entries (scratchLeft: only for partitions shared between threads). */
   readonly scratchLeft: Uint32Array;
   readonly scratchRight: Uint32Array;
+  /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */
+  readonly partials: Float64Array;
 }
 
 /** Which histogram to build: the rows partition[start … start+count) of the tree of class `tree`. */
@@ -50,19 +52,63 @@ export interface TreeWork {
 /** Rows per chunk of a partition shared between threads (fixed, so results never depend on the threads). */
 export const PARTITION_CHUNK = 16_384;
 
+/** Rows per chunk of a large node's histogram, and the most chunks a node is cut into. */
+export const HISTOGRAM_CHUNK = 32_768;
+export const MAX_ROW_CHUNKS = 8;
+
 /**
- * Builds the histogram blocks of part `part` of `parts` of the job's features (a contiguous run of
- * data.features) into `target`, zeroing them first. Each feature is summed over the rows in
- * partition order, whatever the parts: the result does not depend on how the work is shared.
+ * How many row chunks a node's histogram is summed in: 1 below 2 · HISTOGRAM_CHUNK rows, else one
+ * per HISTOGRAM_CHUNK rows, at most MAX_ROW_CHUNKS. It depends on the row count only, so the sums
+ * (each chunk in row order, then the chunks in order) are the same on any number of threads.
  *
  * @example
- * buildFeaturePart(data, job, 0, 1, target); // every feature
+ * rowChunks(100_000) // 3
  */
-export function buildFeaturePart(
+export function rowChunks(count: number): number {
+  return count < 2 * HISTOGRAM_CHUNK ? 1 : Math.min(MAX_ROW_CHUNKS, Math.floor(count / HISTOGRAM_CHUNK));
+}
+
+/** Where row chunk c of a histogram goes: the target for chunk 0, else its partial. */
+export function chunkTarget(data: WorkData, target: Float64Array, chunk: number): Float64Array {
+  if (chunk === 0) return target;
+  const length = data.nCols * data.binSlots * HIST_STRIDE;
+  return data.partials.subarray((chunk - 1) * length, chunk * length);
+}
+
+/**
+ * Adds the partial histograms of row chunks 1 … chunks-1 to `target`, in chunk order, over the
+ * job's features.
+ *
+ * @example
+ * addPartials(data, job, target, rowChunks(job.count));
+ */
+export function addPartials(data: WorkData, job: HistogramJob, target: Float64Array, chunks: number): void {
+  const block = data.binSlots * HIST_STRIDE;
+  for (let c = 1; c < chunks; c++) {
+    const partial = chunkTarget(data, target, c);
+    for (let a = 0; a < job.nFeatures; a++) {
+      const from = data.features[a]! * block;
+      for (let i = from; i < from + block; i++) target[i]! += partial[i]!;
+    }
+  }
+}
+
+/**
+ * Builds the histogram blocks of part `part` of `parts` of the job's features (a contiguous run of
+ * data.features) over row chunk `chunk` of `chunks` of its rows into `target`, zeroing them first.
+ * Each feature is summed over the chunk's rows in partition order, whatever the parts: the result
+ * does not depend on how the work is shared.
+ *
+ * @example
+ * buildPart(data, job, 0, 1, 0, 1, target); // every feature, every row
+ */
+export function buildPart(
   data: WorkData,
   job: HistogramJob,
   part: number,
   parts: number,
+  chunk: number,
+  chunks: number,
   target: Float64Array,
 ): void {
   const { nRows, nCols, binSlots, features } = data;
@@ -70,10 +116,12 @@ export function buildFeaturePart(
   const a0 = Math.floor((part * job.nFeatures) / parts);
   const a1 = Math.floor(((part + 1) * job.nFeatures) / parts);
   for (let a = a0; a < a1; a++) target.fill(0, features[a]! * block, (features[a]! + 1) * block);
+  const from = job.start + Math.floor((chunk * job.count) / chunks);
+  const to = job.start + Math.floor(((chunk + 1) * job.count) / chunks);
   const source = {
     rows: data.partition,
-    start: job.start,
-    count: job.count,
+    start: from,
+    count: to - from,
     gradients: data.gradients,
     hessians: data.hessians,
     offset: job.tree * nRows,
@@ -126,7 +174,11 @@ export function splitChunk(
  */
 export function sequentialWork(data: WorkData): TreeWork {
   return {
-    histogram: (job, target) => buildFeaturePart(data, job, 0, 1, target),
+    histogram(job, target) {
+      const chunks = rowChunks(job.count);
+      for (let c = 0; c < chunks; c++) buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, target, c));
+      addPartials(data, job, target, chunks);
+    },
     partition(start, count, feature, goesLeft) {
       const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
       return partitionRows(data.partition, start, count, column, goesLeft, data.scratchRight);

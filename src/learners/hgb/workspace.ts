@@ -1,11 +1,18 @@
-import { defaultExecutor, type Executor } from '../executor.js';
+import { defaultExecutor, type Executor, type ShareableArray } from '../executor.js';
 import type { FitContext } from '../types.js';
 import { type BinMapper, binColumns } from './binning.js';
 import type { HgbParams } from './hgb-params.js';
+import { histogramLength } from './histogram.js';
 import type { HgbLoss } from './losses/loss.js';
 import type { SplitContext } from './split-info.js';
 import { teamWork } from './team-work.js';
-import { sequentialWork, type TreeWork, type WorkData } from './tree-work.js';
+import {
+  HISTOGRAM_CHUNK,
+  MAX_ROW_CHUNKS,
+  sequentialWork,
+  type TreeWork,
+  type WorkData,
+} from './tree-work.js';
 import type { PreparedData } from './validation-split.js';
 
 /** Everything the boosting loop works in: the binned data, the split rules and who does the work. */
@@ -36,8 +43,7 @@ export function createWorkspace(
   const nCols = X.cols;
   const executor = chooseExecutor(params.nJobs, context.executor);
   const helpers = executor ? helperCount(params.nJobs, executor) : 0;
-  const share = <T extends Uint8Array | Float32Array | Int32Array | Uint32Array>(array: T): T =>
-    helpers > 0 ? executor!.share(array) : array;
+  const share = <T extends ShareableArray>(array: T): T => (helpers > 0 ? executor!.share(array) : array);
   const rowBins = share(new Uint8Array(nTrain * nCols));
   const columns = binColumns(X, mapper, trainRows, share(new Uint8Array(nTrain * nCols)), rowBins);
   const trees = loss.nTrees;
@@ -53,6 +59,11 @@ export function createWorkspace(
     features: share(new Int32Array(nCols)),
     scratchLeft: share(new Uint32Array(helpers > 0 ? nTrain : 0)),
     scratchRight: share(new Uint32Array(nTrain)),
+    partials: share(
+      new Float64Array(
+        nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogramLength(nCols, params.maxBins + 1) : 0,
+      ),
+    ),
   };
   const splitContext: SplitContext = {
     binSlots: params.maxBins + 1,

@@ -37,6 +37,7 @@ function data(): WorkData {
     features: Int32Array.of(0, 1),
     scratchLeft: new Uint32Array(n),
     scratchRight: new Uint32Array(n),
+    partials: new Float64Array(0),
   };
 }
 

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { histogramLength } from '../../../src/learners/hgb/histogram.js';
 import {
+  HISTOGRAM_CHUNK,
+  MAX_ROW_CHUNKS,
   PARTITION_CHUNK,
+  rowChunks,
   sequentialWork,
   splitChunk,
   type WorkData,
@@ -23,6 +27,7 @@ function workData(nRows: number): WorkData {
     features: Int32Array.of(0),
     scratchLeft: new Uint32Array(nRows),
     scratchRight: new Uint32Array(nRows),
+    partials: new Float64Array(0),
   };
 }
 
@@ -53,4 +58,26 @@ test('chunked partitions, put together chunk by chunk, equal the sequential stab
   for (let k = 1; k < n; k++) {
     if (k !== nLeft) assert.ok(sequential.partition[k - 1]! < sequential.partition[k]!);
   }
+});
+
+test('rowChunks cuts only large nodes, by row count alone', () => {
+  assert.equal(rowChunks(2 * HISTOGRAM_CHUNK - 1), 1);
+  assert.equal(rowChunks(2 * HISTOGRAM_CHUNK), 2);
+  assert.equal(rowChunks(100 * HISTOGRAM_CHUNK), MAX_ROW_CHUNKS);
+});
+
+test("a large node's histogram, summed chunk by chunk, equals the direct sums", () => {
+  const n = 3 * HISTOGRAM_CHUNK + 5;
+  const data = { ...workData(n), partials: new Float64Array((MAX_ROW_CHUNKS - 1) * histogramLength(1, 5)) };
+  const random = createRandom(2);
+  for (let i = 0; i < n; i++) data.gradients[i] = random.normal();
+  const hist = new Float64Array(histogramLength(1, 5));
+  sequentialWork(data).histogram({ start: 0, count: n, tree: 0, nFeatures: 1 }, hist);
+  const expected = new Float64Array(hist.length);
+  for (let i = 0; i < n; i++) {
+    const b = data.rowBins[i]!;
+    expected[b * 3] = expected[b * 3]! + data.gradients[i]!;
+    expected[b * 3 + 2] = expected[b * 3 + 2]! + 1;
+  }
+  for (let i = 0; i < hist.length; i++) assert.ok(Math.abs(hist[i]! - expected[i]!) < 1e-9, `entry ${i}`);
 });
