@@ -9,6 +9,15 @@ export interface TransformerInput {
 }
 
 /**
+ * Transforms one row into `out` (as long as the step's output features) without allocating.
+ *
+ * @example
+ * const scaleRow = standardScaler.rowTransformer!(state);
+ * scaleRow(Float64Array.of(3, 1), out);
+ */
+export type RowTransformFn = (row: Float64Array, out: Float64Array) => void;
+
+/**
  * A preprocessing step (encoder, scaler, imputer) as a spec. `fit` returns a plain state that a
  * model file can store; `transformer` turns it back into a function. Used as pipeline steps.
  */
@@ -22,4 +31,9 @@ export interface TransformerDef<P = unknown, S = unknown> {
   /** The features of the output, e.g. one-hot turns a categorical column into indicator columns. */
   outputFeatures(state: S, input: readonly Feature[]): Feature[];
   transformer(state: S): (X: Matrix) => Matrix;
+  /**
+   * Optional single-row path (a pipeline's row predictor uses it): the values and errors of
+   * `transformer` on a 1-row matrix (errors name row 0), written into a preallocated `out`.
+   */
+  rowTransformer?(state: S): RowTransformFn;
 }

@@ -3,7 +3,7 @@ import type { LearnerDef, Spec } from '../learners/types.js';
 import { estimatorsParam, finalEstimatorParam, nJobsParam, seedParam } from './ensemble-params.js';
 import type { MemberSpecs } from './members.js';
 import type { StackMethod } from './meta-features.js';
-import { fitStack, type StackState, stackPredictor } from './stack.js';
+import { fitStack, type StackState, stackPredictor, stackRowPredictor } from './stack.js';
 import { stackParams } from './stacking.js';
 
 /** Parameters of blending: `{ kind: 'blending', estimators: { … }, holdoutFraction: 0.2 }`. */
@@ -59,4 +59,5 @@ export const blending: LearnerDef<BlendingParams, StackState> = {
     return fitStack('blending', { ...p, cv, refit: p.refit ? 'full' : 'foldAverage' }, data, context);
   },
   predictor: stackPredictor,
+  rowPredictor: stackRowPredictor,
 };

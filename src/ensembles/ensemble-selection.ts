@@ -15,7 +15,12 @@ import { refitMembers } from './refit-members.js';
 import { gatherRows, pick, scatterRows } from './row-values.js';
 import { type EnsembleCv, sharedFolds } from './shared-folds.js';
 import { targetRows } from './target-rows.js';
-import { type WeightedState, weightedMembers, weightedPredictor } from './weighted-members.js';
+import {
+  type WeightedState,
+  weightedMembers,
+  weightedPredictor,
+  weightedRowPredictor,
+} from './weighted-members.js';
 
 /** Parameters of ensembleSelection: `{ kind: 'ensembleSelection', estimators: { … }, nIterations: 50 }`. */
 export interface EnsembleSelectionParams extends SelectionSettings {
@@ -133,6 +138,7 @@ export const ensembleSelection: LearnerDef<EnsembleSelectionParams, WeightedStat
     return { combine: 'mean', ...weightedMembers(names, weights, models), diagnostics };
   },
   predictor: weightedPredictor,
+  rowPredictor: weightedRowPredictor,
 };
 
 function selectionMetric(name: string | null, data: TrainingData): MetricInfo {

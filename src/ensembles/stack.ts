@@ -1,7 +1,16 @@
 import { takeRows, takeValues } from '../data/matrix.js';
 import { StacklearnError } from '../errors.js';
+import { checkedRowPathOf } from '../learners/compile.js';
 import { restoreModel } from '../learners/fit.js';
-import type { FitContext, ModelInfo, PredictFn, SavedModel, Spec, TrainingData } from '../learners/types.js';
+import type {
+  FitContext,
+  ModelInfo,
+  PredictFn,
+  RowPredictFn,
+  SavedModel,
+  Spec,
+  TrainingData,
+} from '../learners/types.js';
 import { averageOutputs } from './combine.js';
 import { combinerFolds, crossValidateCombiner } from './combiner-folds.js';
 import { type EnsembleDiagnostics, outputDiagnostics } from './diagnostics.js';
@@ -165,4 +174,64 @@ export function stackPredictor(state: StackState, info: ModelInfo): PredictFn {
     });
     return modelOutputs(final, buildMeta(outputs, width, metas, X, state.passthrough, null));
   };
+}
+
+/**
+ * The row path of a stack (see LearnerDef.rowPredictor): the members' (fold models') row paths into
+ * preallocated outputs, the meta-features into a preallocated row, then the final estimator's row
+ * path — the same values and errors as stackPredictor. Undefined when a model has no row path.
+ *
+ * @example
+ * const predictRow = stackRowPredictor(state, info); // used by compileRowPredictor
+ */
+export function stackRowPredictor(state: StackState, info: ModelInfo): RowPredictFn | undefined {
+  const final = checkedRowPathOf(state.finalEstimator);
+  if (final === undefined) return undefined;
+  const width = info.task === 'regression' ? 1 : (info.classes?.length ?? 0);
+  const members: { paths: RowPredictFn[]; outputs: Float64Array[]; mean: Float64Array; meta: MetaColumns }[] =
+    [];
+  let cols = state.passthrough.length;
+  for (const member of state.members) {
+    const paths: RowPredictFn[] = [];
+    for (const model of member.models) {
+      const path = checkedRowPathOf(model, true);
+      if (path === undefined) return undefined;
+      paths.push(path);
+    }
+    const outputs = paths.map(() => new Float64Array(width));
+    members.push({ paths, outputs, mean: new Float64Array(width), meta: member.meta });
+    cols += member.meta.kind === 'proba' ? member.meta.columns.length : 1;
+  }
+  const metaRow = new Float64Array(cols);
+  const { passthrough } = state;
+  return (row, out) => {
+    let o = 0;
+    for (let m = 0; m < members.length; m++) {
+      const { paths, outputs, mean, meta } = members[m]!;
+      for (let f = 0; f < paths.length; f++) paths[f]!(row, outputs[f]!);
+      const output = paths.length === 1 ? outputs[0]! : averageRow(outputs, mean);
+      if (meta.kind === 'value') metaRow[o++] = output[0]!;
+      else if (meta.kind === 'proba') {
+        const { columns } = meta;
+        for (let c = 0; c < columns.length; c++) metaRow[o++] = output[columns[c]!]!;
+      } else {
+        let best = 0;
+        for (let c = 1; c < width; c++) if (output[c]! > output[best]!) best = c;
+        metaRow[o++] = best;
+      }
+    }
+    for (let p = 0; p < passthrough.length; p++) metaRow[o++] = row[passthrough[p]!]!;
+    final(metaRow, out);
+  };
+}
+
+/** averageOutputs with weights 1, into `out`: the same arithmetic, so the same values. */
+function averageRow(outputs: readonly Float64Array[], out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let f = 0; f < outputs.length; f++) {
+    const o = outputs[f]!;
+    for (let c = 0; c < out.length; c++) out[c] = out[c]! + 1 * o[c]!;
+  }
+  for (let c = 0; c < out.length; c++) out[c] = out[c]! / outputs.length;
+  return out;
 }

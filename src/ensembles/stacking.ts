@@ -1,7 +1,7 @@
 import { type ParamTable, types } from '../learners/params.js';
 import type { LearnerDef } from '../learners/types.js';
 import { cvParam, estimatorsParam, finalEstimatorParam, nJobsParam, seedParam } from './ensemble-params.js';
-import { fitStack, type StackOptions, type StackState, stackPredictor } from './stack.js';
+import { fitStack, type StackOptions, type StackState, stackPredictor, stackRowPredictor } from './stack.js';
 
 /** Parameters of stacking: `{ kind: 'stacking', estimators: { … }, finalEstimator: { kind: 'ridge' }, cv: 5 }`. */
 export type StackingParams = StackOptions;
@@ -59,4 +59,5 @@ export const stacking: LearnerDef<StackingParams, StackState> = {
     return fitStack('stacking', p, data, context);
   },
   predictor: stackPredictor,
+  rowPredictor: stackRowPredictor,
 };

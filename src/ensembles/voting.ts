@@ -13,7 +13,12 @@ import { refitMembers } from './refit-members.js';
 import { gatherRows, pick, scatterRows } from './row-values.js';
 import type { EnsembleCv, SharedFolds } from './shared-folds.js';
 import { sharedFolds } from './shared-folds.js';
-import { type WeightedState, weightedMembers, weightedPredictor } from './weighted-members.js';
+import {
+  type WeightedState,
+  weightedMembers,
+  weightedPredictor,
+  weightedRowPredictor,
+} from './weighted-members.js';
 
 /** Member weights: equal (null), one per member (a list or by name), or fitted out of fold. */
 export type VotingWeights = null | readonly number[] | Readonly<Record<string, number>> | 'learned';
@@ -99,6 +104,7 @@ export const voting: LearnerDef<VotingParams, WeightedState> = {
     return { combine, ...weightedMembers(names, weights, models), diagnostics };
   },
   predictor: weightedPredictor,
+  rowPredictor: weightedRowPredictor,
 };
 
 /** The raw fixed weights, checked against the members. */

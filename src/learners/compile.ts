@@ -4,7 +4,7 @@ import type { LogisticRegressionState } from './logistic-regression.js';
 import { getLearner } from './registry.js';
 import { softmaxRowsInPlace } from './softmax-rows.js';
 import { findLeaf, type TreeArrays } from './tree/tree-arrays.js';
-import type { Classifier, Model, ModelInfo, Regressor, RowPredictFn } from './types.js';
+import type { Classifier, Model, ModelInfo, Regressor, RowPredictFn, SavedModel } from './types.js';
 import { checkPredictInput } from './validate.js';
 
 /** A regressor's single-row prediction: the predicted value. */
@@ -23,12 +23,13 @@ export type RowPredictor = (row: Float64Array, out?: Float64Array) => number | F
  * a new array). The row is checked as `predict` checks a matrix (length, missing and infinite
  * values), without allocating.
  *
- * How much it allocates depends on the learner: a learner's `rowPredictor` hook is used when it has
- * one; decision trees and linear models (linearRegression, ridge, sgdRegressor,
- * logisticRegression) have a direct path here. These allocate nothing (a classifier's output
- * aside, when no `out` is given). Every other model is predicted on a 1-row matrix over the row,
- * which allocates what its `predict` allocates: at least its output array; a pipeline also one
- * matrix per transformer step, an ensemble its members' outputs.
+ * How much it allocates depends on the learner (see rowPathOf): a learner's `rowPredictor` hook is
+ * used when it gives one; decision trees and linear models (linearRegression, ridge, sgdRegressor,
+ * logisticRegression) have a direct path here; pipelines of transformers with a row path, and
+ * voting / ensembleSelection / stacking / blending, have one when all their parts do. These
+ * allocate nothing (a classifier's output aside, when no `out` is given). Every other model is
+ * predicted on a 1-row matrix over the row, which allocates what its `predict` allocates: at least
+ * its output array; a pipeline also one matrix per transformer step, an ensemble its members' outputs.
  *
  * @example
  * const predictRow = compileRowPredictor(regressor);
@@ -45,8 +46,7 @@ export function compileRowPredictor(model: Model): RowPredictor {
   const { info, kind } = model;
   const cols = info.features.length;
   const allowMissing = def.handlesMissing === true;
-  const predictRow =
-    def.rowPredictor?.(model.state, info) ?? directRowPredictor(kind, model.state, info) ?? viaMatrix(model);
+  const predictRow = rowPathOf(model) ?? viaMatrix(model);
   const view = rowView(cols);
   const check = (row: Float64Array): void => {
     if (row.length !== cols) {
@@ -77,6 +77,46 @@ export function compileRowPredictor(model: Model): RowPredictor {
     const target = out ?? new Float64Array(k);
     predictRow(row, target);
     return target;
+  };
+}
+
+/**
+ * The allocation-free row path of a model (or a saved one, e.g. an ensemble member or a pipeline's
+ * estimator), or undefined when it has none: its learner's `rowPredictor` hook, else a direct path
+ * of a built-in learner. The row is not checked: see checkedRowPathOf.
+ *
+ * @example
+ * const path = rowPathOf(model); // undefined for e.g. knn
+ * path?.(row, out);
+ */
+export function rowPathOf(model: Model | SavedModel): RowPredictFn | undefined {
+  const def = getLearner(model.kind);
+  return (
+    def.rowPredictor?.(model.state, model.info) ?? directRowPredictor(model.kind, model.state, model.info)
+  );
+}
+
+/**
+ * A child model's row path with the check its `predict` does on its input (missing and infinite
+ * values, the same errors), for composites predicting row by row; undefined when it has no row
+ * path. `inputChecked`: the row was already checked for these features (the parent's own input),
+ * so a child that accepts missing values needs no second check.
+ *
+ * @example
+ * const member = checkedRowPathOf(savedMember, true);
+ */
+export function checkedRowPathOf(model: Model | SavedModel, inputChecked = false): RowPredictFn | undefined {
+  const path = rowPathOf(model);
+  if (path === undefined) return undefined;
+  const def = getLearner(model.kind);
+  const allowMissing = def.handlesMissing === true;
+  if (inputChecked && allowMissing) return path;
+  const { features } = model.info;
+  const view = rowView(features.length);
+  return (row, out) => {
+    view.data = row;
+    checkPredictInput(view, features, def.kind, allowMissing);
+    path(row, out);
   };
 }
 

@@ -9,7 +9,7 @@ import { type GradientBoostingParams, gradientBoostingParams } from './boosting/
 import { addEnsembleScores, type TreeEnsemble } from './boosting/tree-ensemble.js';
 import { softmaxRowsInPlace } from './softmax-rows.js';
 import { treeOptions } from './tree/tree-params.js';
-import type { LearnerDef, ModelInfo, PredictFn, TrainingData } from './types.js';
+import type { LearnerDef, ModelInfo, PredictFn, RowPredictFn, TrainingData } from './types.js';
 
 export type { GradientBoostingParams } from './boosting/gradient-boosting-params.js';
 
@@ -74,6 +74,7 @@ export const gradientBoosting: LearnerDef<GradientBoostingParams, GradientBoosti
     };
   },
   predictor: predictorOf,
+  rowPredictor: rowPredictorOf,
 };
 
 /** The training rows, and with early stopping the validation rows (a seeded split, stratified for classes). */
@@ -138,5 +139,39 @@ function predictorOf(state: GradientBoostingState, info: ModelInfo): PredictFn {
     for (let i = 0; i < X.rows; i++) out.set(init, i * K);
     addEnsembleScores(ensemble, X, out, K, 0);
     return softmaxRowsInPlace(out, X.rows, K);
+  };
+}
+
+/** One row without allocating: a reused 1-row view over the caller's row, scores into `out`. */
+function rowPredictorOf(state: GradientBoostingState, info: ModelInfo): RowPredictFn {
+  const { init, ensemble } = state;
+  const K = init.length;
+  const view: { rows: number; cols: number; data: Float64Array } = {
+    rows: 1,
+    cols: info.features.length,
+    data: new Float64Array(info.features.length),
+  };
+  if (info.task === 'regression') {
+    return (row, out) => {
+      view.data = row;
+      out[0] = init[0]!;
+      addEnsembleScores(ensemble, view, out, 1, 0);
+    };
+  }
+  if (info.task === 'binary') {
+    return (row, out) => {
+      view.data = row;
+      out[1] = init[0]!;
+      addEnsembleScores(ensemble, view, out, 2, 1);
+      const p = 1 / (1 + Math.exp(-out[1]!));
+      out[0] = 1 - p;
+      out[1] = p;
+    };
+  }
+  return (row, out) => {
+    view.data = row;
+    for (let k = 0; k < K; k++) out[k] = init[k]!;
+    addEnsembleScores(ensemble, view, out, K, 0);
+    softmaxRowsInPlace(out, 1, K);
   };
 }

@@ -1,9 +1,11 @@
 import type { Matrix } from '../data/matrix.js';
+import type { RowTransformFn } from '../data/transformer.js';
 import { StacklearnError } from '../errors.js';
+import { checkedRowPathOf } from './compile.js';
 import { fit, restoreModel, toSavedModel } from './fit.js';
 import { type ParamTable, resolveParams } from './params.js';
 import { getTransformer } from './registry.js';
-import type { LearnerDef, Model, SavedModel, Spec } from './types.js';
+import type { Feature, LearnerDef, Model, RowPredictFn, SavedModel, Spec } from './types.js';
 import { checkPredictInput } from './validate.js';
 
 export interface PipelineParams {
@@ -78,4 +80,39 @@ export const pipeline: LearnerDef<PipelineParams, PipelineState> = {
       return model.task === 'regression' ? model.predict(current) : model.predictProba(current).data;
     };
   },
+  // As predictor: each step's row path into its own preallocated row, then the estimator's row
+  // path with the check its predict does. Undefined when a step or the estimator has none.
+  rowPredictor(state, info) {
+    const estimator = checkedRowPathOf(state.estimator);
+    if (estimator === undefined) return undefined;
+    const transforms: RowTransformFn[] = [];
+    const buffers: Float64Array[] = [];
+    let features: readonly Feature[] = info.features;
+    for (const step of state.steps) {
+      const def = getTransformer(step.kind);
+      const transform = def.rowTransformer?.(step.state);
+      if (transform === undefined) return undefined;
+      features = def.outputFeatures(step.state, features);
+      transforms.push(transform);
+      buffers.push(new Float64Array(features.length));
+    }
+    return pipelineRow(transforms, buffers, estimator);
+  },
 };
+
+function pipelineRow(
+  transforms: readonly RowTransformFn[],
+  buffers: readonly Float64Array[],
+  estimator: RowPredictFn,
+): RowPredictFn {
+  const n = transforms.length;
+  return (row, out) => {
+    let current = row;
+    for (let s = 0; s < n; s++) {
+      const next = buffers[s]!;
+      transforms[s]!(current, next);
+      current = next;
+    }
+    estimator(current, out);
+  };
+}

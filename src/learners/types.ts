@@ -102,9 +102,10 @@ export interface LearnerDef<P = unknown, S = unknown> {
   predictor(state: S, info: ModelInfo): PredictFn;
   /**
    * Optional single-row fast path (used by compileRowPredictor); must give the same values as
-   * `predictor`. Without it, a row is predicted through `predictor` on a 1-row matrix.
+   * `predictor`. Without it, or when it returns undefined (e.g. a composite whose parts have no
+   * row path), a row is predicted through `predictor` on a 1-row matrix.
    */
-  rowPredictor?(state: S, info: ModelInfo): RowPredictFn;
+  rowPredictor?(state: S, info: ModelInfo): RowPredictFn | undefined;
 }
 
 interface ModelBase {

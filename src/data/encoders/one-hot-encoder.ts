@@ -78,12 +78,7 @@ export const oneHotEncoder: TransformerDef<OneHotEncoderParams, OneHotEncoderSta
     return out;
   },
   transformer({ names, nLevels, dropFirst, handleUnknown }) {
-    const offsets = new Int32Array(nLevels.length);
-    let outCols = 0;
-    for (let j = 0; j < nLevels.length; j++) {
-      offsets[j] = outCols;
-      outCols += nLevels[j]! < 0 ? 1 : nLevels[j]! - dropFirst[j]!;
-    }
+    const { offsets, outCols } = layout(nLevels, dropFirst);
     return (X: Matrix): Matrix => {
       const out = new Float64Array(X.rows * outCols);
       for (let i = 0; i < X.rows; i++) {
@@ -100,7 +95,33 @@ export const oneHotEncoder: TransformerDef<OneHotEncoderParams, OneHotEncoderSta
       return { rows: X.rows, cols: outCols, data: out };
     };
   },
+  rowTransformer({ names, nLevels, dropFirst, handleUnknown }) {
+    const { offsets, outCols } = layout(nLevels, dropFirst);
+    return (row, out) => {
+      out.fill(0, 0, outCols);
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j]!;
+        const k = nLevels[j]!;
+        const o = offsets[j]!;
+        if (k < 0) out[o] = v;
+        else if (v >= 0 && v < k && Number.isInteger(v)) {
+          if (v >= dropFirst[j]!) out[o + v - dropFirst[j]!] = 1;
+        } else if (handleUnknown === 'error') throw unknown(names[j]!, k, v, 0);
+      }
+    };
+  },
 };
+
+/** Where each input column's output columns start, and the output width. */
+function layout(nLevels: Int32Array, dropFirst: Uint8Array): { offsets: Int32Array; outCols: number } {
+  const offsets = new Int32Array(nLevels.length);
+  let outCols = 0;
+  for (let j = 0; j < nLevels.length; j++) {
+    offsets[j] = outCols;
+    outCols += nLevels[j]! < 0 ? 1 : nLevels[j]! - dropFirst[j]!;
+  }
+  return { offsets, outCols };
+}
 
 function unknown(name: string, k: number, value: number, row: number): StacklearnError {
   return new StacklearnError(

@@ -78,15 +78,28 @@ export const ordinalEncoder: TransformerDef<OrdinalEncoderParams, OrdinalEncoder
           const k = nLevels[j]!;
           const v = data[i * X.cols + j]!;
           if (k < 0 || Number.isNaN(v) || (v >= 0 && v < k && Number.isInteger(v))) continue;
-          if (Number.isNaN(unknownValue)) {
-            throw new StacklearnError(
-              `ordinalEncoder: column "${names[j]}" has the unknown level code ${v} at row ${i}; expected a code in 0 … ${k - 1} (or set handleUnknown "use_encoded_value")`,
-            );
-          }
+          if (Number.isNaN(unknownValue)) throw unknownCode(names[j]!, k, v, i);
           data[i * X.cols + j] = unknownValue;
         }
       }
       return { rows: X.rows, cols: X.cols, data };
     };
   },
+  rowTransformer({ names, nLevels, unknownValue }) {
+    return (row, out) => {
+      for (let j = 0; j < row.length; j++) {
+        const k = nLevels[j]!;
+        const v = row[j]!;
+        if (k < 0 || Number.isNaN(v) || (v >= 0 && v < k && Number.isInteger(v))) out[j] = v;
+        else if (Number.isNaN(unknownValue)) throw unknownCode(names[j]!, k, v, 0);
+        else out[j] = unknownValue;
+      }
+    };
+  },
 };
+
+function unknownCode(name: string, k: number, value: number, row: number): StacklearnError {
+  return new StacklearnError(
+    `ordinalEncoder: column "${name}" has the unknown level code ${value} at row ${row}; expected a code in 0 … ${k - 1} (or set handleUnknown "use_encoded_value")`,
+  );
+}

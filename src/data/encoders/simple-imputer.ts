@@ -98,6 +98,14 @@ export const simpleImputer: TransformerDef<SimpleImputerParams, SimpleImputerSta
       return { rows: X.rows, cols, data };
     };
   },
+  rowTransformer({ fill }) {
+    return (row, out) => {
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j]!;
+        out[j] = Number.isNaN(v) ? fill[j]! : v;
+      }
+    };
+  },
 };
 
 /** The most frequent value of sorted values; the smallest one on ties. */

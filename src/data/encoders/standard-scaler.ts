@@ -58,6 +58,11 @@ export const standardScaler: TransformerDef<StandardScalerParams, StandardScaler
       return { rows: X.rows, cols: X.cols, data };
     };
   },
+  rowTransformer({ mean, scale }) {
+    return (row, out) => {
+      for (let j = 0; j < row.length; j++) out[j] = (row[j]! - mean[j]!) / scale[j]!;
+    };
+  },
 };
 
 interface Moments {
