@@ -61,7 +61,7 @@ export function compareCommand(): Command {
     )
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { train, test, source, target } = await loadData(file, flags);
-      const candidates = defaultCandidates(train, { ensembles: flags.ensembles });
+      const candidates = defaultCandidates(train, { ensembles: flags.ensembles, seed: flags.seed });
       const progress = createProgress(process.stderr, flags.quiet);
       const board = await compare(candidates, train, {
         test,

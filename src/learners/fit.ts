@@ -72,7 +72,15 @@ function buildModel(def: LearnerDef, saved: SavedModel): Model {
     checkPredictInput(X, info.features, def.kind, allowMissing);
     return raw(X);
   };
-  const base = { kind: saved.kind, spec: saved.spec, info, state: saved.state, fitTimeMs: saved.fitTimeMs };
+  // Spec and schema are plain data: frozen all the way down. The state's typed arrays cannot be
+  // frozen in JavaScript; the model never writes to them, and callers must treat them as read-only.
+  const base = {
+    kind: saved.kind,
+    spec: deepFreeze(saved.spec),
+    info: deepFreeze(info),
+    state: deepFreeze(saved.state),
+    fitTimeMs: saved.fitTimeMs,
+  };
   if (info.task === 'regression') {
     const model: Regressor = { ...base, task: 'regression', predict: run };
     return Object.freeze(model);
@@ -106,4 +114,13 @@ export function argmaxRows(values: Float64Array, rows: number, cols: number): In
     out[i] = best;
   }
   return out;
+}
+
+/** Freezes plain objects and arrays all the way down (typed arrays, which cannot be frozen, are left as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }

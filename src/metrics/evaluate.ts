@@ -2,7 +2,13 @@ import type { Matrix } from '../data/matrix.js';
 import { StacklearnError } from '../errors.js';
 import { argmaxRows } from '../learners/fit.js';
 import type { ClassificationData, Model, Task, TrainingData } from '../learners/types.js';
-import { accuracyScore, balancedAccuracyScore, f1Score } from './classification.js';
+import {
+  accuracyScore,
+  balancedAccuracyScore,
+  f1Score,
+  precisionScore,
+  recallScore,
+} from './classification.js';
 import { logLoss } from './log-loss.js';
 import {
   meanAbsoluteError,
@@ -61,6 +67,26 @@ function classificationMetrics(task: 'binary' | 'multiclass'): readonly Classifi
       score: ({ data, predicted }) => balancedAccuracyScore(data.y, predicted, data.sampleWeight),
     },
     {
+      name: 'precision',
+      label: binary ? 'precision' : 'precision (macro)',
+      greaterIsBetter: true,
+      score: ({ data, predicted }) =>
+        precisionScore(data.y, predicted, {
+          average: binary ? 'binary' : 'macro',
+          sampleWeight: data.sampleWeight,
+        }),
+    },
+    {
+      name: 'recall',
+      label: binary ? 'recall' : 'recall (macro)',
+      greaterIsBetter: true,
+      score: ({ data, predicted }) =>
+        recallScore(data.y, predicted, {
+          average: binary ? 'binary' : 'macro',
+          sampleWeight: data.sampleWeight,
+        }),
+    },
+    {
       name: 'f1',
       label: binary ? 'F1' : 'F1 (macro)',
       greaterIsBetter: true,
@@ -93,11 +119,12 @@ function metricsOf(task: Task): readonly (RegressionMetric | ClassificationMetri
 
 /**
  * The metrics reported for a task, the main one first. Regression: r2, mse, rmse, mae, mape.
- * Classification: accuracy, balancedAccuracy, f1 (binary: of class 1; multiclass: macro average),
+ * Classification: accuracy, balancedAccuracy, precision, recall and f1 (binary: of the positive class,
+ * the second class in sorted order, code 1 — e.g. "yes" of "no"/"yes"; multiclass: macro average),
  * logLoss, rocAuc (binary; multiclass: one-vs-rest, macro average).
  *
  * @example
- * taskMetrics('binary').map((m) => m.name) // ['accuracy', 'balancedAccuracy', 'f1', 'logLoss', 'rocAuc']
+ * taskMetrics('binary').map((m) => m.name) // ['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'logLoss', 'rocAuc']
  */
 export function taskMetrics(task: Task): readonly MetricInfo[] {
   return metricsOf(task).map(({ name, label, greaterIsBetter }) => ({ name, label, greaterIsBetter }));

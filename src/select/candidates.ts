@@ -112,13 +112,22 @@ function registered(value: unknown): boolean {
  * @example
  * defaultCandidates(data) // [{ name: 'voting (rf, et, gb, svr, knn)', group: 'ensemble', spec: { kind: 'pipeline', ... } }, ...]
  */
-export function defaultCandidates(data: TrainingData, options: { ensembles?: boolean } = {}): Candidate[] {
+export function defaultCandidates(
+  data: TrainingData,
+  options: { ensembles?: boolean; seed?: number } = {},
+): Candidate[] {
   const family = data.task === 'regression' ? 'regression' : 'classification';
   const singles = family === 'regression' ? regressors : classifiers;
   const list = [...(options.ensembles === false ? [] : ensembles(family)), ...singles].filter((c) =>
     registered(c.spec),
   );
-  return list.map((candidate) => ({ ...candidate, spec: preprocessed(candidate.spec, data.features) }));
+  return list.map((candidate) => ({
+    ...candidate,
+    spec: preprocessed(
+      options.seed === undefined ? candidate.spec : withSeed(candidate.spec, options.seed),
+      data.features,
+    ),
+  }));
 }
 
 /**
@@ -155,4 +164,13 @@ function nestedSpecs(spec: Spec): Spec[] {
   };
   for (const [key, value] of Object.entries(spec)) if (key !== 'kind') visit(value);
   return found;
+}
+
+/** `spec` with `seed` set where its learner takes one and the spec does not (ensembles derive their members' seeds from theirs). */
+export function withSeed(spec: Spec, seed: number): Spec {
+  const def = getLearner(spec.kind);
+  if (spec.kind === 'pipeline' && spec.estimator && typeof spec.estimator === 'object') {
+    return { ...spec, estimator: withSeed(spec.estimator as Spec, seed) };
+  }
+  return 'seed' in def.params && spec.seed === undefined ? { ...spec, seed } : spec;
 }

@@ -33,7 +33,10 @@ export function stratifiedAssignment(
     if (counts[c]! < k) {
       throw new StacklearnError(
         `stratifiedKFold: class "${classes[c]}" has only ${counts[c]} rows, fewer than nSplits = ${k}; ` +
-          `use nSplits ≤ ${counts[c]} or kFold`,
+          (counts[c]! >= 2
+            ? `use nSplits ≤ ${counts[c]}, or `
+            : 'stratified folds need at least 2 rows per class; use ') +
+          'unstratified folds ({ kind: "kFold" }), or drop or merge the rare class',
       );
     }
   }

@@ -1,4 +1,4 @@
-// The contract every registered learner passes (DESIGN.md): one suite, run over the registry.
+// The contract every registered learner passes (the design's learner contract): one suite, run over the registry.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toTrainingData } from '../../src/data/dataset.js';

@@ -29,3 +29,15 @@ test('dummy refuses a regression strategy for classification, naming it', async 
   await assert.rejects(fit({ kind: 'dummy', strategy: 'mean' }, data), /strategy "mean" is for regression/);
   await assert.rejects(fit({ kind: 'dummy', strategy: 'mode' }, data), /parameter "strategy" must be one of/);
 });
+
+test('a model, its spec and its schema are frozen', async () => {
+  const data = { task: 'regression' as const, X, features, y: Float64Array.of(1, 2, 3, 10) };
+  const model = await fit({ kind: 'dummy' }, data);
+  assert.ok(Object.isFrozen(model) && Object.isFrozen(model.spec) && Object.isFrozen(model.info));
+  assert.throws(() => {
+    (model.spec as unknown as { strategy: string }).strategy = 'median';
+  }, TypeError);
+  assert.throws(() => {
+    (model.info.features[0] as { name: string }).name = 'renamed';
+  }, TypeError);
+});

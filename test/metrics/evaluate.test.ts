@@ -34,7 +34,7 @@ test('taskMetrics lists the metrics of each task, the main one first', () => {
   );
   assert.deepEqual(
     taskMetrics('multiclass').map((m) => m.name),
-    ['accuracy', 'balancedAccuracy', 'f1', 'logLoss', 'rocAuc'],
+    ['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'logLoss', 'rocAuc'],
   );
   assert.deepEqual(mainMetric('regression'), { name: 'r2', label: 'R²', greaterIsBetter: true });
   assert.equal(mainMetric('binary').name, 'accuracy');
@@ -70,6 +70,8 @@ test('evaluatePredictions scores probabilities: argmax classes, binary F1 / macr
     assertClose(scores.accuracy!, c.accuracy, `${c.name} accuracy`);
     assertClose(scores.balancedAccuracy!, c.balancedAccuracy, `${c.name} balancedAccuracy`);
     assertClose(scores.f1!, binary ? c.f1.binary! : c.f1.macro, `${c.name} f1`);
+    assertClose(scores.precision!, binary ? c.precision.binary! : c.precision.macro, `${c.name} precision`);
+    assertClose(scores.recall!, binary ? c.recall.binary! : c.recall.macro, `${c.name} recall`);
     assertClose(scores.logLoss!, c.logLoss!, `${c.name} logLoss`);
     const auc = typeof c.rocAuc === 'number' ? c.rocAuc : c.rocAuc!.macro;
     assertClose(scores.rocAuc!, auc, `${c.name} rocAuc`);
@@ -106,7 +108,7 @@ test('rocAuc is NaN, not an error, when a class does not occur in the rows score
 test('unknown metric names are refused with the known ones listed', () => {
   assert.throws(
     () => resolveMetricNames('binary', ['accuracy', 'r2']),
-    /evaluate: unknown metric "r2" for a binary task; known metrics: accuracy, balancedAccuracy, f1, logLoss, rocAuc/,
+    /evaluate: unknown metric "r2" for a binary task; known metrics: accuracy, balancedAccuracy, precision, recall, f1, logLoss, rocAuc/,
   );
   assert.deepEqual(resolveMetricNames('regression'), ['r2', 'mse', 'rmse', 'mae', 'mape']);
 });

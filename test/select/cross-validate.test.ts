@@ -109,7 +109,15 @@ test('crossValidate uses every metric of the task by default, stratified folds f
     cv: 3,
     onProgress: (done, total) => progress.push([done, total]),
   });
-  assert.deepEqual(result.metrics, ['accuracy', 'balancedAccuracy', 'f1', 'logLoss', 'rocAuc']);
+  assert.deepEqual(result.metrics, [
+    'accuracy',
+    'balancedAccuracy',
+    'precision',
+    'recall',
+    'f1',
+    'logLoss',
+    'rocAuc',
+  ]);
   assert.deepEqual(progress, [
     [1, 3],
     [2, 3],

@@ -160,7 +160,7 @@ test('stratifiedKFold refuses a class with fewer rows than nSplits (scikit-learn
   const y = [0, 0, 0, 0, 0, 0, 1, 1, 1, 0];
   assert.throws(
     () => makeFolds(4, classification(y)),
-    /stratifiedKFold: class "c1" has only 3 rows, fewer than nSplits = 4; use nSplits ≤ 3 or kFold/,
+    /stratifiedKFold: class "c1" has only 3 rows, fewer than nSplits = 4; use nSplits ≤ 3, or unstratified folds/,
   );
   assert.equal(makeFolds(3, classification(y)).length, 3);
   assert.equal(makeFolds({ kind: 'kFold', nSplits: 4 }, classification(y)).length, 4);
