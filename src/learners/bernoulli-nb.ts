@@ -1,8 +1,9 @@
 import { StacklearnError } from '../errors.js';
 import { ALPHA_MIN, classCounts } from './naive-bayes/class-counts.js';
 import { classLogPrior } from './naive-bayes/class-log-prior.js';
-import { linearLogProba } from './naive-bayes/linear-log-proba.js';
+import { linearJointLogLikelihood, linearLogProba } from './naive-bayes/linear-log-proba.js';
 import { type ParamTable, types } from './params.js';
+import { softmaxRowsInPlace } from './softmax-rows.js';
 import type { LearnerDef } from './types.js';
 
 export interface BernoulliNBParams {
@@ -81,22 +82,39 @@ export const bernoulliNB: LearnerDef<BernoulliNBParams, BernoulliNBState> = {
       classLogPrior: classLogPrior('bernoulliNB', classCount, fitPrior, classPrior, data.classes),
     };
   },
-  predictor({ binarize, featureLogProb, classLogPrior }) {
-    const k = classLogPrior.length;
-    const cols = featureLogProb.length / k;
-    // log P(x | c) = Σⱼ xⱼ·(log pⱼ − log(1 − pⱼ)) + Σⱼ log(1 − pⱼ): linear in x.
-    const weights = new Float64Array(k * cols);
-    const bias = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      let absent = 0;
-      for (let j = 0; j < cols; j++) {
-        const logP = featureLogProb[c * cols + j]!;
-        const logNotP = Math.log(1 - Math.exp(logP));
-        weights[c * cols + j] = logP - logNotP;
-        absent += logNotP;
-      }
-      bias[c] = classLogPrior[c]! + absent;
-    }
-    return (X) => linearLogProba(X, weights, bias, k, binarize);
+  predictor(state) {
+    const { weights, bias, k } = linearForm(state);
+    return (X) => linearLogProba(X, weights, bias, k, state.binarize);
+  },
+  rowPredictor(state) {
+    const { weights, bias, k } = linearForm(state);
+    const cols = weights.length / k;
+    return (row, out) => {
+      linearJointLogLikelihood(row, 0, cols, weights, bias, k, state.binarize, out, 0);
+      softmaxRowsInPlace(out, 1, k);
+    };
   },
 };
+
+/** log P(x | c) = Σⱼ xⱼ·(log pⱼ − log(1 − pⱼ)) + Σⱼ log(1 − pⱼ): linear in x. */
+function linearForm({ featureLogProb, classLogPrior }: BernoulliNBState): {
+  weights: Float64Array;
+  bias: Float64Array;
+  k: number;
+} {
+  const k = classLogPrior.length;
+  const cols = featureLogProb.length / k;
+  const weights = new Float64Array(k * cols);
+  const bias = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let absent = 0;
+    for (let j = 0; j < cols; j++) {
+      const logP = featureLogProb[c * cols + j]!;
+      const logNotP = Math.log(1 - Math.exp(logP));
+      weights[c * cols + j] = logP - logNotP;
+      absent += logNotP;
+    }
+    bias[c] = classLogPrior[c]! + absent;
+  }
+  return { weights, bias, k };
+}

@@ -86,7 +86,7 @@ export function compileRowPredictor(model: Model): RowPredictor {
  * of a built-in learner. The row is not checked: see checkedRowPathOf.
  *
  * @example
- * const path = rowPathOf(model); // undefined for e.g. knn
+ * const path = rowPathOf(model); // undefined for e.g. bagging
  * path?.(row, out);
  */
 export function rowPathOf(model: Model | SavedModel): RowPredictFn | undefined {

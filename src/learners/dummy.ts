@@ -78,6 +78,9 @@ export const dummy: LearnerDef<DummyParams, DummyState> = {
       return out;
     };
   },
+  rowPredictor({ output }) {
+    return (_row, out) => out.set(output);
+  },
 };
 
 /** The weighted median: the smallest value whose cumulative weight reaches half the total. */

@@ -64,34 +64,54 @@ export const gaussianNB: LearnerDef<GaussianNBParams, GaussianNBState> = {
     };
   },
   predictor(state) {
-    const { theta, classPrior } = state;
-    const k = classPrior.length;
-    const cols = theta.length / k;
-    const inverse = state.var.map((v) => 1 / v);
-    // Per class: log prior − ½ Σⱼ log(2π σ²ⱼ), the part of the log-likelihood that does not depend on x.
-    const constant = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      let sum = 0;
-      for (let j = 0; j < cols; j++) sum += Math.log(2 * Math.PI * state.var[c * cols + j]!);
-      constant[c] = Math.log(classPrior[c]!) - 0.5 * sum;
-    }
+    const score = gaussianScorer(state);
+    const k = state.classPrior.length;
+    const cols = state.theta.length / k;
     return (X) => {
       const out = new Float64Array(X.rows * k);
-      for (let i = 0; i < X.rows; i++) {
-        const row = i * cols;
-        for (let c = 0; c < k; c++) {
-          let sum = 0;
-          for (let j = 0; j < cols; j++) {
-            const d = X.data[row + j]! - theta[c * cols + j]!;
-            sum += d * d * inverse[c * cols + j]!;
-          }
-          out[i * k + c] = constant[c]! - 0.5 * sum;
-        }
-      }
+      for (let i = 0; i < X.rows; i++) score(X.data, i * cols, out, i * k);
       return softmaxRowsInPlace(out, X.rows, k);
     };
   },
+  rowPredictor(state) {
+    const score = gaussianScorer(state);
+    const k = state.classPrior.length;
+    return (row, out) => {
+      score(row, 0, out, 0);
+      softmaxRowsInPlace(out, 1, k);
+    };
+  },
 };
+
+/**
+ * The joint log-likelihood of one row (`data` from `start`) under each class, into `out` from
+ * `outStart`; allocates nothing per call.
+ */
+function gaussianScorer(
+  state: GaussianNBState,
+): (data: Float64Array, start: number, out: Float64Array, outStart: number) => void {
+  const { theta, classPrior } = state;
+  const k = classPrior.length;
+  const cols = theta.length / k;
+  const inverse = state.var.map((v) => 1 / v);
+  // Per class: log prior − ½ Σⱼ log(2π σ²ⱼ), the part of the log-likelihood that does not depend on x.
+  const constant = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let sum = 0;
+    for (let j = 0; j < cols; j++) sum += Math.log(2 * Math.PI * state.var[c * cols + j]!);
+    constant[c] = Math.log(classPrior[c]!) - 0.5 * sum;
+  }
+  return (data, start, out, outStart) => {
+    for (let c = 0; c < k; c++) {
+      let sum = 0;
+      for (let j = 0; j < cols; j++) {
+        const d = data[start + j]! - theta[c * cols + j]!;
+        sum += d * d * inverse[c * cols + j]!;
+      }
+      out[outStart + c] = constant[c]! - 0.5 * sum;
+    }
+  };
+}
 
 /** Per class: total weight, and the weighted mean and (population) variance of each feature. */
 function classMoments(data: ClassificationData): {

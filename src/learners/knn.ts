@@ -65,37 +65,51 @@ export const knn: LearnerDef<KnnParams, KnnState> = {
     };
   },
   predictor(state) {
-    const { nNeighbors: k, nClasses, y } = state;
-    const width = nClasses || 1;
-    // Reused by every call: predicting one row allocates only its output.
-    const dist = new Float64Array(k);
-    const index = new Int32Array(k);
-    const weight = new Float64Array(k);
+    const width = state.nClasses || 1;
+    const predictRow = rowEvaluator(state);
     return (X: Matrix): Float64Array => {
       const out = new Float64Array(X.rows * width);
-      for (let q = 0; q < X.rows; q++) {
-        nearest(state, X.data, q * X.cols, dist, index);
-        neighbourWeights(state, dist, weight);
-        const at = q * width;
-        if (nClasses === 0) {
-          let sum = 0;
-          let total = 0;
-          for (let j = 0; j < k; j++) {
-            sum += weight[j]! * y[index[j]!]!;
-            total += weight[j]!;
-          }
-          out[at] = sum / total;
-        } else {
-          let total = 0;
-          for (let j = 0; j < k; j++) out[at + y[index[j]!]!]! += weight[j]!;
-          for (let c = 0; c < nClasses; c++) total += out[at + c]!;
-          for (let c = 0; c < nClasses; c++) out[at + c]! /= total;
-        }
-      }
+      for (let q = 0; q < X.rows; q++) predictRow(X.data, q * X.cols, out, q * width);
       return out;
     };
   },
+  rowPredictor(state) {
+    const predictRow = rowEvaluator(state);
+    return (row, out) => predictRow(row, 0, out, 0);
+  },
 };
+
+/**
+ * The prediction of the query at `data[offset …]` into `out[at …]`: the value, or the class
+ * probabilities. The k-best buffers are allocated once, so a call allocates nothing.
+ */
+function rowEvaluator(
+  state: KnnState,
+): (data: Float64Array, offset: number, out: Float64Array, at: number) => void {
+  const { nNeighbors: k, nClasses, y } = state;
+  const dist = new Float64Array(k);
+  const index = new Int32Array(k);
+  const weight = new Float64Array(k);
+  return (data, offset, out, at) => {
+    nearest(state, data, offset, dist, index);
+    neighbourWeights(state, dist, weight);
+    if (nClasses === 0) {
+      let sum = 0;
+      let total = 0;
+      for (let j = 0; j < k; j++) {
+        sum += weight[j]! * y[index[j]!]!;
+        total += weight[j]!;
+      }
+      out[at] = sum / total;
+      return;
+    }
+    out.fill(0, at, at + nClasses);
+    let total = 0;
+    for (let j = 0; j < k; j++) out[at + y[index[j]!]!]! += weight[j]!;
+    for (let c = 0; c < nClasses; c++) total += out[at + c]!;
+    for (let c = 0; c < nClasses; c++) out[at + c]! /= total;
+  };
+}
 
 /**
  * The k nearest training rows of the query at `data[offset …]`, sorted by distance: `dist` gets the

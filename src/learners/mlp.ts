@@ -15,6 +15,7 @@ import {
   layerViews,
   type NetworkShape,
   networkPredictor,
+  networkRowPredictor,
   parameterCount,
 } from './mlp/network.js';
 import { sgd } from './mlp/sgd.js';
@@ -119,22 +120,32 @@ export const mlp: LearnerDef<MlpParams, MlpState> = {
     };
   },
   predictor(state) {
-    const shape: NetworkShape = {
-      sizes: state.sizes,
-      activation: state.activation,
-      output: state.outActivation,
-      residual: state.residual,
-    };
-    const layers: Layer[] = state.coefs.map((coef, l) => ({
-      fanIn: state.sizes[l]!,
-      fanOut: state.sizes[l + 1]!,
-      coef,
-      intercept: state.intercepts[l]!,
-      skip: hasSkip(shape, l),
-    }));
+    const { shape, layers } = networkOf(state);
     return networkPredictor(shape, layers);
   },
+  rowPredictor(state) {
+    const { shape, layers } = networkOf(state);
+    return networkRowPredictor(shape, layers);
+  },
 };
+
+/** The network of a fitted state: its shape and its layers. */
+function networkOf(state: MlpState): { shape: NetworkShape; layers: Layer[] } {
+  const shape: NetworkShape = {
+    sizes: state.sizes,
+    activation: state.activation,
+    output: state.outActivation,
+    residual: state.residual,
+  };
+  const layers: Layer[] = state.coefs.map((coef, l) => ({
+    fanIn: state.sizes[l]!,
+    fanOut: state.sizes[l + 1]!,
+    coef,
+    intercept: state.intercepts[l]!,
+    skip: hasSkip(shape, l),
+  }));
+  return { shape, layers };
+}
 
 /** Residual connections join consecutive hidden layers, so they need two or more of one width. */
 function checkArchitecture({ hiddenLayerSizes: sizes, residual }: MlpParams): void {

@@ -1,8 +1,9 @@
 import { StacklearnError } from '../errors.js';
 import { ALPHA_MIN, classCounts } from './naive-bayes/class-counts.js';
 import { classLogPrior } from './naive-bayes/class-log-prior.js';
-import { linearLogProba } from './naive-bayes/linear-log-proba.js';
+import { linearJointLogLikelihood, linearLogProba } from './naive-bayes/linear-log-proba.js';
 import { type ParamTable, types } from './params.js';
+import { softmaxRowsInPlace } from './softmax-rows.js';
 import type { ClassificationData, LearnerDef } from './types.js';
 
 export interface MultinomialNBParams {
@@ -77,6 +78,14 @@ export const multinomialNB: LearnerDef<MultinomialNBParams, MultinomialNBState> 
   },
   predictor({ featureLogProb, classLogPrior }) {
     return (X) => linearLogProba(X, featureLogProb, classLogPrior, classLogPrior.length, null);
+  },
+  rowPredictor({ featureLogProb, classLogPrior }) {
+    const k = classLogPrior.length;
+    const cols = featureLogProb.length / k;
+    return (row, out) => {
+      linearJointLogLikelihood(row, 0, cols, featureLogProb, classLogPrior, k, null, out, 0);
+      softmaxRowsInPlace(out, 1, k);
+    };
   },
 };
 

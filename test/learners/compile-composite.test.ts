@@ -167,8 +167,9 @@ function imputedCopy(X: Matrix): Matrix {
   return { ...X, data: X.data.map((v) => (Number.isNaN(v) ? 0 : v)) };
 }
 
-test('a pipeline falls back to the matrix path when its estimator has no row path (knn), same values', async () => {
-  const model = await fit(preprocessed({ kind: 'knn', nNeighbors: 3 }, cars.features), cars);
+test('a pipeline falls back to the matrix path when its estimator has no row path (bagging), same values', async () => {
+  const bagging = { kind: 'bagging', estimator: { kind: 'decisionTree', maxDepth: 4 }, nEstimators: 3 };
+  const model = await fit(preprocessed(bagging, cars.features), cars);
   assert.equal(rowPathOf(model), undefined);
   assertSameAsPredict(model, cars);
 });
@@ -236,7 +237,12 @@ test("stacking with passthrough refuses a missing raw value with the final estim
 test('voting falls back to the matrix path when a member has no row path, with the same values', async () => {
   const spec = {
     kind: 'voting',
-    estimators: memberSpecs(cars, { knn: preprocessed({ kind: 'knn' }, cars.features) }),
+    estimators: memberSpecs(cars, {
+      bagging: preprocessed(
+        { kind: 'bagging', estimator: { kind: 'decisionTree' }, nEstimators: 3 },
+        cars.features,
+      ),
+    }),
   };
   const model = await fit(spec, cars);
   assert.equal(rowPathOf(model), undefined);

@@ -8,6 +8,7 @@ import { trainTestSplit } from '../../src/data/split.js';
 import { makeClassification, makeFriedman1 } from '../../src/data/synthetic.js';
 import { splitData } from '../../src/select/compare.js';
 import '../../src/learners/builtins.js';
+import { compileRowPredictor } from '../../src/learners/compile.js';
 import { fit, restoreModel, toSavedModel } from '../../src/learners/fit.js';
 import { listLearners } from '../../src/learners/registry.js';
 import type { Model, Spec, TrainingData } from '../../src/learners/types.js';
@@ -124,6 +125,23 @@ for (const def of listLearners()) {
           } else {
             assert.throws(() => outputs(model, rows), /column "[^"]+" has a missing value at row 1/);
           }
+        });
+
+        test(`${data.task}: compiled single-row predictor equals predict row by row`, async () => {
+          const model = await fit(spec, data);
+          const expected = outputs(model, X);
+          const width = expected.length / X.rows;
+          const predictRow = compileRowPredictor(model);
+          // One output buffer for every row, starting dirty: a row path must overwrite all of it.
+          const out = new Float64Array(width).fill(Number.NaN);
+          const actual = new Float64Array(expected.length);
+          for (let i = 0; i < X.rows; i++) {
+            const row = X.data.slice(i * X.cols, (i + 1) * X.cols);
+            const value = predictRow(row, out);
+            if (typeof value === 'number') actual[i] = value;
+            else actual.set(value, i * width);
+          }
+          assert.deepEqual(actual, expected);
         });
 
         if (data.task !== 'regression') {

@@ -191,3 +191,29 @@ export function networkPredictor(
     return out;
   };
 }
+
+/**
+ * The single-row form of networkPredictor: one row through the network into `out` (the value, or
+ * the class probabilities), with buffers allocated once, so a call allocates nothing.
+ *
+ * @example
+ * const predictRow = networkRowPredictor(shape, layers);
+ * predictRow(row, out);
+ */
+export function networkRowPredictor(
+  shape: NetworkShape,
+  layers: readonly Layer[],
+): (row: Float64Array, out: Float64Array) => void {
+  const nOut = shape.sizes[shape.sizes.length - 1]!;
+  const binary = shape.output === 'logistic';
+  const ws = createWorkspace(shape, 1, false);
+  return (row, out) => {
+    const result = forward(shape, layers, ws, row, 1);
+    if (binary) {
+      out[0] = 1 - result[0]!;
+      out[1] = result[0]!;
+      return;
+    }
+    for (let c = 0; c < nOut; c++) out[c] = result[c]!;
+  };
+}

@@ -19,17 +19,38 @@ export function linearLogProba(
   const { rows, cols, data } = X;
   const out = new Float64Array(rows * nClasses);
   for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    for (let c = 0; c < nClasses; c++) {
-      const w = c * cols;
-      let sum = 0;
-      if (binarize === null) {
-        for (let j = 0; j < cols; j++) sum += data[row + j]! * weights[w + j]!;
-      } else {
-        for (let j = 0; j < cols; j++) if (data[row + j]! > binarize) sum += weights[w + j]!;
-      }
-      out[i * nClasses + c] = sum + bias[c]!;
-    }
+    linearJointLogLikelihood(data, i * cols, cols, weights, bias, nClasses, binarize, out, i * nClasses);
   }
   return softmaxRowsInPlace(out, rows, nClasses);
+}
+
+/**
+ * The joint log-likelihoods of one row (the `cols` values of `data` from `start`) into `out` from
+ * `outStart`: the per-row part of linearLogProba, before normalisation. Allocates nothing.
+ *
+ * @example
+ * linearJointLogLikelihood(row, 0, row.length, weights, bias, 3, null, out, 0);
+ * softmaxRowsInPlace(out, 1, 3); // as one row of linearLogProba
+ */
+export function linearJointLogLikelihood(
+  data: Float64Array,
+  start: number,
+  cols: number,
+  weights: Float64Array,
+  bias: Float64Array,
+  nClasses: number,
+  binarize: number | null,
+  out: Float64Array,
+  outStart: number,
+): void {
+  for (let c = 0; c < nClasses; c++) {
+    const w = c * cols;
+    let sum = 0;
+    if (binarize === null) {
+      for (let j = 0; j < cols; j++) sum += data[start + j]! * weights[w + j]!;
+    } else {
+      for (let j = 0; j < cols; j++) if (data[start + j]! > binarize) sum += weights[w + j]!;
+    }
+    out[outStart + c] = sum + bias[c]!;
+  }
 }

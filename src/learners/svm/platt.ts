@@ -124,8 +124,9 @@ export function coupleProbabilities(
   offset: number,
   scratch: Float64Array,
 ): void {
-  const Q = scratch; // k × k
-  const Qp = scratch.subarray(k * k, k * k + k);
+  // Q (k × k), then Qp (k values) from offset qp: offsets rather than a subarray, so no allocation per call.
+  const Q = scratch;
+  const qp = k * k;
   const maxIter = Math.max(100, k);
   const eps = 0.005 / k;
   for (let t = 0; t < k; t++) {
@@ -144,18 +145,18 @@ export function coupleProbabilities(
     for (let t = 0; t < k; t++) {
       let sum = 0;
       for (let j = 0; j < k; j++) sum += Q[t * k + j]! * out[offset + j]!;
-      Qp[t] = sum;
+      Q[qp + t] = sum;
       pQp += out[offset + t]! * sum;
     }
     let maxError = 0;
-    for (let t = 0; t < k; t++) maxError = Math.max(maxError, Math.abs(Qp[t]! - pQp));
+    for (let t = 0; t < k; t++) maxError = Math.max(maxError, Math.abs(Q[qp + t]! - pQp));
     if (maxError < eps) break;
     for (let t = 0; t < k; t++) {
-      const diff = (-Qp[t]! + pQp) / Q[t * k + t]!;
+      const diff = (-Q[qp + t]! + pQp) / Q[t * k + t]!;
       out[offset + t] = out[offset + t]! + diff;
-      pQp = (pQp + diff * (diff * Q[t * k + t]! + 2 * Qp[t]!)) / (1 + diff) / (1 + diff);
+      pQp = (pQp + diff * (diff * Q[t * k + t]! + 2 * Q[qp + t]!)) / (1 + diff) / (1 + diff);
       for (let j = 0; j < k; j++) {
-        Qp[j] = (Qp[j]! + diff * Q[t * k + j]!) / (1 + diff);
+        Q[qp + j] = (Q[qp + j]! + diff * Q[t * k + j]!) / (1 + diff);
         out[offset + j] = out[offset + j]! / (1 + diff);
       }
     }

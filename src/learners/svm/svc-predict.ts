@@ -1,6 +1,6 @@
 import type { Matrix } from '../../data/matrix.js';
 import { StacklearnError } from '../../errors.js';
-import type { Model, ModelInfo, PredictFn } from '../types.js';
+import type { Model, ModelInfo, PredictFn, RowPredictFn } from '../types.js';
 import { checkPredictInput } from '../validate.js';
 import { type Kernel, kernelValues, rowNorms } from './kernel.js';
 import { coupleProbabilities, sigmoidPredict } from './platt.js';
@@ -81,6 +81,42 @@ function vote(decision: Float64Array, m: number, votes: Int32Array): number {
  */
 export function svcPredictor(state: SvcState, info: ModelInfo): PredictFn {
   const k = info.classes?.length ?? 0;
+  const probaRow = probabilityEvaluator(state, info);
+  return (X) => {
+    const out = new Float64Array(X.rows * k);
+    for (let row = 0; row < X.rows; row++) probaRow(X, row, out, row * k);
+    return out;
+  };
+}
+
+/**
+ * The single-row form of svcPredictor (see LearnerDef.rowPredictor): the same probabilities into
+ * `out`, with every buffer (pairwise probabilities, coupling scratch) allocated once.
+ *
+ * @example
+ * const predictRow = svcRowPredictor(state, info);
+ * predictRow(row, out);
+ */
+export function svcRowPredictor(state: SvcState, info: ModelInfo): RowPredictFn {
+  const probaRow = probabilityEvaluator(state, info);
+  const cols = info.features.length;
+  const view: { rows: number; cols: number; data: Float64Array } = {
+    rows: 1,
+    cols,
+    data: new Float64Array(cols),
+  };
+  return (row, out) => {
+    view.data = row;
+    probaRow(view, 0, out, 0);
+  };
+}
+
+/** Class probabilities of one row of X into out[base … base + classes), with reused buffers. */
+function probabilityEvaluator(
+  state: SvcState,
+  info: ModelInfo,
+): (X: Matrix, row: number, out: Float64Array, base: number) => void {
+  const k = info.classes?.length ?? 0;
   const m = state.classIndex.length;
   const decide = decisionEvaluator(state, info.features.length);
   const usePlatt = state.probA.length > 0;
@@ -89,40 +125,36 @@ export function svcPredictor(state: SvcState, info: ModelInfo): PredictFn {
   const p = new Float64Array(m);
   const scratch = new Float64Array(m * m + m);
   const minProb = 1e-7;
-  return (X) => {
-    const out = new Float64Array(X.rows * k);
-    for (let row = 0; row < X.rows; row++) {
-      const base = row * k;
-      if (m === 1) {
-        out[base + state.classIndex[0]!] = 1;
-        continue;
-      }
-      const decision = decide(X, row);
-      if (!usePlatt) {
-        out[base + state.classIndex[vote(decision, m, votes)]!] = 1;
-        continue;
-      }
-      let pair = 0;
-      for (let a = 0; a < m; a++) {
-        for (let b = a + 1; b < m; b++) {
-          const sigmoid = sigmoidPredict(decision[pair]!, state.probA[pair]!, state.probB[pair]!);
-          const rab = Math.min(Math.max(sigmoid, minProb), 1 - minProb);
-          pair++;
-          r[a * m + b] = rab;
-          r[b * m + a] = 1 - rab;
-        }
-      }
-      if (m === 2) {
-        p[0] = r[1]!;
-        p[1] = r[2]!;
-      } else {
-        coupleProbabilities(r, m, p, 0, scratch);
-      }
-      let total = 0;
-      for (let c = 0; c < m; c++) total += p[c]!;
-      for (let c = 0; c < m; c++) out[base + state.classIndex[c]!] = p[c]! / total;
+  return (X, row, out, base) => {
+    out.fill(0, base, base + k);
+    if (m === 1) {
+      out[base + state.classIndex[0]!] = 1;
+      return;
     }
-    return out;
+    const decision = decide(X, row);
+    if (!usePlatt) {
+      out[base + state.classIndex[vote(decision, m, votes)]!] = 1;
+      return;
+    }
+    let pair = 0;
+    for (let a = 0; a < m; a++) {
+      for (let b = a + 1; b < m; b++) {
+        const sigmoid = sigmoidPredict(decision[pair]!, state.probA[pair]!, state.probB[pair]!);
+        const rab = Math.min(Math.max(sigmoid, minProb), 1 - minProb);
+        pair++;
+        r[a * m + b] = rab;
+        r[b * m + a] = 1 - rab;
+      }
+    }
+    if (m === 2) {
+      p[0] = r[1]!;
+      p[1] = r[2]!;
+    } else {
+      coupleProbabilities(r, m, p, 0, scratch);
+    }
+    let total = 0;
+    for (let c = 0; c < m; c++) total += p[c]!;
+    for (let c = 0; c < m; c++) out[base + state.classIndex[c]!] = p[c]! / total;
   };
 }
 

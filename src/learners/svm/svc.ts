@@ -5,7 +5,7 @@ import type { ClassificationData, LearnerDef } from '../types.js';
 import { type Kernel, kernelData, resolveGamma } from './kernel.js';
 import { fitOneVsOne, groupByClass } from './one-vs-one.js';
 import { type SvmParams, solverSettings, svmParams, weightedRows } from './shared-params.js';
-import { type SvcState, svcPredictor } from './svc-predict.js';
+import { type SvcState, svcPredictor, svcRowPredictor } from './svc-predict.js';
 
 export interface SvcParams extends SvmParams {
   readonly classWeight: null | 'balanced' | Readonly<Record<string, number>>;
@@ -74,6 +74,7 @@ export const svc: LearnerDef<SvcParams, SvcState> = {
     return { kernel, ...fitted };
   },
   predictor: svcPredictor,
+  rowPredictor: svcRowPredictor,
 };
 
 /** C per class code: C times the class weight. */

@@ -1,4 +1,4 @@
-import { takeRows } from '../../data/matrix.js';
+import { type Matrix, takeRows } from '../../data/matrix.js';
 import type { ParamTable } from '../params.js';
 import { types } from '../params.js';
 import type { LearnerDef } from '../types.js';
@@ -101,22 +101,39 @@ export const svr: LearnerDef<SvrParams, SvrState> = {
     };
   },
   predictor(state, info) {
-    const { kernel, supportVectors, dualCoef, intercept } = state;
-    const nSupport = dualCoef.length;
-    const svNorms =
-      kernel.kernel === 'rbf'
-        ? rowNorms(supportVectors, nSupport, info.features.length)
-        : new Float64Array(0);
-    const values = new Float64Array(nSupport);
+    const decide = decisionEvaluator(state, info.features.length);
     return (X) => {
       const out = new Float64Array(X.rows);
-      for (let r = 0; r < X.rows; r++) {
-        kernelValues(kernel, supportVectors, svNorms, X, r, values);
-        let sum = intercept;
-        for (let s = 0; s < nSupport; s++) sum += dualCoef[s]! * values[s]!;
-        out[r] = sum;
-      }
+      for (let r = 0; r < X.rows; r++) out[r] = decide(X, r);
       return out;
     };
   },
+  rowPredictor(state, info) {
+    const cols = info.features.length;
+    const decide = decisionEvaluator(state, cols);
+    const view: { rows: number; cols: number; data: Float64Array } = {
+      rows: 1,
+      cols,
+      data: new Float64Array(cols),
+    };
+    return (row, out) => {
+      view.data = row;
+      out[0] = decide(view, 0);
+    };
+  },
 };
+
+/** The prediction of one row of X: Σ coef K(sv, x) + intercept, through a reused buffer. */
+function decisionEvaluator(state: SvrState, nFeatures: number): (X: Matrix, row: number) => number {
+  const { kernel, supportVectors, dualCoef, intercept } = state;
+  const nSupport = dualCoef.length;
+  const svNorms =
+    kernel.kernel === 'rbf' ? rowNorms(supportVectors, nSupport, nFeatures) : new Float64Array(0);
+  const values = new Float64Array(nSupport);
+  return (X, row) => {
+    kernelValues(kernel, supportVectors, svNorms, X, row, values);
+    let sum = intercept;
+    for (let s = 0; s < nSupport; s++) sum += dualCoef[s]! * values[s]!;
+    return sum;
+  };
+}
