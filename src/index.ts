@@ -40,6 +40,7 @@ export {
   type RowPredictor,
 } from './learners/compile.js';
 export { fit, restoreModel, toSavedModel } from './learners/fit.js';
+export { type HgbState, predictRow } from './learners/hgb/predictor.js';
 export {
   describeType,
   type ParamDef,

@@ -1,10 +1,13 @@
 """The peers of bench/hgb.ts: scikit-learn's HistGradientBoostingRegressor and XGBoost's hist trees,
 fitted with the benchmark's settings on the data file the benchmark wrote; prints one JSON line.
 
-    /usr/bin/python3 bench/peers/hgb.py PATH N_TRAIN N_TEST N_FEATURES {sklearn|xgboost}
+    /usr/bin/python3 bench/peers/hgb.py PATH N_TRAIN N_TEST N_FEATURES {sklearn|xgboost} [CATEGORICAL]
 
 The file holds float64 little-endian values: X (N_TRAIN + N_TEST rows, row-major), then y.
 Threads: the caller sets OMP_NUM_THREADS; both peers get n_jobs / their thread count from it.
+CATEGORICAL (JSON list of column indices, default []) marks columns of category codes: native
+categorical splits for scikit-learn; XGBoost 1.7 takes them as numbers (its categorical support
+needs pandas category columns).
 """
 
 import json
@@ -17,6 +20,7 @@ import numpy as np
 
 def main():
     path, n_train, n_test, n_features, peer = sys.argv[1], *map(int, sys.argv[2:5]), sys.argv[5]
+    categorical = json.loads(sys.argv[6]) if len(sys.argv) > 6 else []
     threads = int(os.environ.get("OMP_NUM_THREADS", "2"))
     data = np.fromfile(path, dtype="<f8")
     n = n_train + n_test
@@ -30,7 +34,7 @@ def main():
         version = sklearn.__version__
         model = HistGradientBoostingRegressor(
             max_iter=100, learning_rate=0.1, max_leaf_nodes=31, max_bins=255, min_samples_leaf=20,
-            early_stopping=False,
+            early_stopping=False, categorical_features=categorical or None,
         )
     else:
         import xgboost

@@ -1,6 +1,6 @@
 import { boost, type HgbFitContext } from './hgb/boosting.js';
 import { type HgbParams, hgbParams } from './hgb/hgb-params.js';
-import { type HgbState, predictHgb } from './hgb/predictor.js';
+import { type HgbState, predictHgb, predictRow } from './hgb/predictor.js';
 import type { LearnerDef } from './types.js';
 
 /**
@@ -10,8 +10,8 @@ import type { LearnerDef } from './types.js';
  * values sent to the better side of each split, native categorical splits, early stopping.
  * Regression or classification by the data's task. `nJobs` builds histograms on worker threads
  * (Node, with stacklearn/node) with the same model whatever the number of threads.
- * `model.state.trainLoss` / `validationLoss` hold the loss curves; `predictRow` (hgb/predictor)
- * predicts one row without allocating.
+ * `model.state.trainLoss` / `validationLoss` hold the loss curves; one row is predicted without
+ * allocating (`predictRow`, hgb/predictor; the rowPredictor hook).
  *
  * @example
  * await fit({ kind: 'histGradientBoosting', maxIter: 200, learningRate: 0.05, earlyStopping: true }, data)
@@ -26,4 +26,7 @@ export const histGradientBoosting: LearnerDef<HgbParams, HgbState> = {
   randomized: true,
   fit: (params, data, context) => boost(params, data, context as HgbFitContext),
   predictor: (state) => (X) => predictHgb(state, X),
+  rowPredictor: (state) => (row, out) => {
+    predictRow(state, row, out);
+  },
 };

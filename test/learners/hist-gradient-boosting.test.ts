@@ -283,8 +283,7 @@ describe('histGradientBoosting options', () => {
   });
 
   test('nJobs 2 builds the same model, byte for byte, as nJobs 1', async () => {
-    // 70 000 rows: the root's histogram is summed in row chunks, the next nodes' by runs of
-    // features, and large nodes' partitions are shared too.
+    // 70 000 rows: the root's histogram is summed in row chunks, the next nodes' by runs of features.
     const big = makeFriedman1({ nSamples: 70_000, nFeatures: 8, noise: 1, seed: 2 });
     big.X.data[5 * 8 + 3] = Number.NaN;
     const spec = { kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 };

@@ -8,6 +8,9 @@ const MIN_CAT_SUPPORT = 10;
  * Categorical features: categories (the missing bin being one of them) with enough support are
  * sorted by G / (H + 10) and scanned from both ends up to the middle; the prefix going left becomes
  * the bitset. Low-support categories always go right.
+ *
+ * @example
+ * scanCategories(hist, f, node.count, node.sumGradients, node.sumHessians, lossCurrentNode, context, best);
  */
 export function scanCategories(
   hist: Float64Array,

@@ -26,7 +26,12 @@ export interface HgbParams {
 
 const fraction = (): ReturnType<typeof types.number> => types.number(0, 1, true);
 
-/** The parameter table of histGradientBoosting. */
+/**
+ * The parameter table of histGradientBoosting.
+ *
+ * @example
+ * resolveParams('histGradientBoosting', hgbParams, { kind: 'histGradientBoosting', maxIter: 200 })
+ */
 export const hgbParams: ParamTable<HgbParams> = {
   loss: {
     type: types.oneOf('auto', 'squared_error', 'absolute_error', 'huber', 'poisson', 'log_loss'),

@@ -163,7 +163,12 @@ export function predictHgb(state: HgbState, X: Matrix): Float64Array {
   return out;
 }
 
-/** Values per row of predictRow: 1 for regression, the number of classes for classification. */
+/**
+ * Values per row of predictRow: 1 for regression, the number of classes for classification.
+ *
+ * @example
+ * const out = new Float64Array(outputWidth(state));
+ */
 export function outputWidth(state: HgbState): number {
   return state.link === 'logit' ? 2 : state.nTreesPerIteration;
 }

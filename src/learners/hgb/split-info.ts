@@ -68,7 +68,12 @@ export function splitGain(
   return gain;
 }
 
-/** A split with no feature: gain −1. */
+/**
+ * A split with no feature: gain −1.
+ *
+ * @example
+ * const best = noSplit(); // improved by recordSplit as better splits are found
+ */
 export function noSplit(): SplitInfo {
   return {
     gain: -1,
@@ -88,7 +93,12 @@ export function noSplit(): SplitInfo {
   };
 }
 
-/** Makes `best` the given numeric split (categorical scans add their bitset afterwards). */
+/**
+ * Makes `best` the given numeric split (categorical scans add their bitset afterwards).
+ *
+ * @example
+ * if (gain > best.gain && gain > 0) recordSplit(best, gain, f, bin, false, gl, hl, nl);
+ */
 export function recordSplit(
   best: SplitInfo,
   gain: number,

@@ -6,21 +6,19 @@ import {
   buildPart,
   chunkTarget,
   type HistogramJob,
-  PARTITION_CHUNK,
   rowChunks,
-  splitChunk,
   type TreeWork,
   type WorkData,
 } from './tree-work.js';
 
 /**
- * Tree work shared by a team of threads: the calling thread and helpers started through an
- * executor share every array (SharedArrayBuffer) and take the tasks of each job one at a time from
- * a shared counter (Atomics). A histogram job's tasks are runs of features (each summed by one
- * thread in row order) or, for large nodes, fixed chunks of rows (their sums added in chunk order);
- * a partition job's tasks are fixed chunks of rows, put together in order. Either way the numbers
- * do not depend on the number of threads. No messages per job: a job costs a
- * few atomic operations, and a helper that has not started yet is simply not waited for.
+ * Histograms shared by a team of threads: the calling thread and helpers started through an
+ * executor share every array (SharedArrayBuffer) and take the tasks of each histogram one at a time
+ * from a shared counter (Atomics). The tasks are runs of features (each summed by one thread in row
+ * order) or, for large nodes, fixed chunks of rows (their sums added in chunk order): the numbers do
+ * not depend on the number of threads. No messages per job: a job costs a few atomic operations,
+ * and a helper that has not started yet is simply not waited for. Partitions stay on the calling
+ * thread: shared in chunks, they moved every row twice and were no faster (measured).
  */
 
 const TASK = 'hgb.treeWorkHelper';
@@ -37,19 +35,17 @@ const START = 7;
 const COUNT = 8;
 const TREE = 9;
 const N_FEATURES = 10;
-const FEATURE = 11;
-const CONTROL_LENGTH = 12;
+const CONTROL_LENGTH = 11;
 
 /** Tasks are runs of features over all the rows. */
 const HISTOGRAM_FEATURES = 1;
 /** Tasks are row chunks over all the features. */
 const HISTOGRAM_ROWS = 2;
-const PARTITION = 3;
 
 /** A claim index above any task count: the job takes no more claims. */
 const CLOSED = 0xffff;
 /** Histogram jobs with fewer row × feature updates than this stay on the calling thread (waking a helper costs more). */
-const SMALL_HISTOGRAM = 200_000;
+const SMALL_HISTOGRAM = 100_000;
 /** Polls of the job counter a helper makes before it sleeps (jobs follow each other closely). */
 const SPINS = 5_000;
 
@@ -58,10 +54,6 @@ interface HelperPayload extends WorkData {
   readonly control: Int32Array;
   /** Where histogram tasks write. */
   readonly target: Float64Array;
-  /** The partition job's bin → left table. */
-  readonly goesLeft: Uint8Array;
-  /** What each partition chunk sent left. */
-  readonly chunkLeft: Int32Array;
 }
 
 /**
@@ -76,14 +68,16 @@ interface HelperPayload extends WorkData {
 export function teamWork(executor: Executor, helpers: number, data: WorkData): TreeWork {
   const payload: HelperPayload = {
     ...data,
+    // Helpers do not partition: no copy of the calling thread's scratch.
+    scratch: new Uint32Array(0),
     control: executor.share(new Int32Array(CONTROL_LENGTH)),
     target: executor.share(new Float64Array(data.nCols * data.binSlots * HIST_STRIDE)),
-    goesLeft: executor.share(new Uint8Array(256)),
-    chunkLeft: executor.share(new Int32Array(Math.ceil(data.nRows / PARTITION_CHUNK) + 1)),
   };
   const { control, target } = payload;
   const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
   const block = data.binSlots * HIST_STRIDE;
+  // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
+  // they balance (measured); a thread that starts late still leaves its run to the others.
   const parts = helpers + 1;
   let generation = 0;
   /** Publishes a job, works on it, and waits until every task is done. */
@@ -120,14 +114,8 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
       addPartials(data, job, out, chunks);
     },
     partition(start, count, feature, goesLeft) {
-      if (count < 2 * PARTITION_CHUNK) {
-        const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-        return partitionRows(data.partition, start, count, column, goesLeft, data.scratchRight);
-      }
-      payload.goesLeft.set(goesLeft);
-      const chunks = Math.ceil(count / PARTITION_CHUNK);
-      run(PARTITION, chunks, [start, count, 0, 0, feature]);
-      return gatherChunks(payload, start, count, chunks);
+      const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
+      return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
     },
     async close() {
       Atomics.store(control, QUIT, 1);
@@ -138,34 +126,17 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
   };
 }
 
-/** The second phase of a shared partition: the chunks' left parts, then their right parts, back in place. */
-function gatherChunks(payload: HelperPayload, start: number, count: number, chunks: number): number {
-  const { partition, scratchLeft, scratchRight, chunkLeft } = payload;
-  let nLeft = 0;
-  for (let c = 0; c < chunks; c++) nLeft += chunkLeft[c]!;
-  let left = start;
-  let right = start + nLeft;
-  for (let c = 0; c < chunks; c++) {
-    const from = start + c * PARTITION_CHUNK;
-    const size = Math.min(PARTITION_CHUNK, start + count - from);
-    const l = chunkLeft[c]!;
-    partition.set(scratchLeft.subarray(from, from + l), left);
-    partition.set(scratchRight.subarray(from, from + size - l), right);
-    left += l;
-    right += size - l;
-  }
-  return nLeft;
-}
-
 /** Takes tasks of the current job until none is left (or the job is not this generation's any more). */
 function work(payload: HelperPayload, generation: number): void {
   const { control } = payload;
   const kind = control[KIND]!;
   const tasks = control[TASKS]!;
-  const start = control[START]!;
-  const count = control[COUNT]!;
-  const job: HistogramJob = { start, count, tree: control[TREE]!, nFeatures: control[N_FEATURES]! };
-  const feature = control[FEATURE]!;
+  const job: HistogramJob = {
+    start: control[START]!,
+    count: control[COUNT]!,
+    tree: control[TREE]!,
+    nFeatures: control[N_FEATURES]!,
+  };
   for (;;) {
     const claim = Atomics.load(control, CLAIM);
     if (claim >>> 16 !== generation) return;
@@ -173,9 +144,7 @@ function work(payload: HelperPayload, generation: number): void {
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
     if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.target);
-    else if (kind === HISTOGRAM_ROWS) {
-      buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.target, task));
-    } else payload.chunkLeft[task] = splitChunk(payload, start, count, feature, payload.goesLeft, task);
+    else buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.target, task));
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
 }

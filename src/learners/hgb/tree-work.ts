@@ -19,9 +19,8 @@ export interface WorkData {
   readonly partition: Uint32Array;
   /** The features of the current tree (column subsampling), ascending; jobs say how many. */
   readonly features: Int32Array;
-  /** Partitioning scratch of nRows entries (scratchLeft: only for partitions shared between threads). */
-  readonly scratchLeft: Uint32Array;
-  readonly scratchRight: Uint32Array;
+  /** Partitioning scratch of nRows entries. */
+  readonly scratch: Uint32Array;
   /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */
   readonly partials: Float64Array;
 }
@@ -49,26 +48,31 @@ export interface TreeWork {
   close(): Promise<void>;
 }
 
-/** Rows per chunk of a partition shared between threads (fixed, so results never depend on the threads). */
-export const PARTITION_CHUNK = 16_384;
-
-/** Rows per chunk of a large node's histogram, and the most chunks a node is cut into. */
+/** Rows per chunk of a large node's histogram. */
 export const HISTOGRAM_CHUNK = 32_768;
+/** The most row chunks a node's histogram is cut into. */
 export const MAX_ROW_CHUNKS = 8;
 
 /**
  * How many row chunks a node's histogram is summed in: 1 below 2 · HISTOGRAM_CHUNK rows, else one
- * per HISTOGRAM_CHUNK rows, at most MAX_ROW_CHUNKS. It depends on the row count only, so the sums
- * (each chunk in row order, then the chunks in order) are the same on any number of threads.
+ * per HISTOGRAM_CHUNK rows rounded down to an even number, at most MAX_ROW_CHUNKS. It depends on
+ * the row count only, so the sums (each chunk in row order, then the chunks in order) are the same
+ * on any number of threads.
  *
  * @example
  * rowChunks(100_000) // 3
  */
 export function rowChunks(count: number): number {
-  return count < 2 * HISTOGRAM_CHUNK ? 1 : Math.min(MAX_ROW_CHUNKS, Math.floor(count / HISTOGRAM_CHUNK));
+  // An even number of chunks keeps two threads equally busy.
+  return count < 2 * HISTOGRAM_CHUNK ? 1 : Math.min(MAX_ROW_CHUNKS, Math.floor(count / HISTOGRAM_CHUNK) & ~1);
 }
 
-/** Where row chunk c of a histogram goes: the target for chunk 0, else its partial. */
+/**
+ * Where row chunk c of a histogram goes: the target for chunk 0, else its partial.
+ *
+ * @example
+ * buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, target, c));
+ */
 export function chunkTarget(data: WorkData, target: Float64Array, chunk: number): Float64Array {
   if (chunk === 0) return target;
   const length = data.nCols * data.binSlots * HIST_STRIDE;
@@ -132,40 +136,6 @@ export function buildPart(
 }
 
 /**
- * The first phase of a shared partition: chunk `chunk` of partition[start … start+count) is split
- * into scratchLeft / scratchRight at the chunk's own positions, keeping the order; returns how many
- * went left. (Concatenating the chunks' left parts, then their right parts, gives the stable
- * partition of the whole range.)
- *
- * @example
- * const nLeft = splitChunk(data, start, count, feature, goesLeft, 0);
- */
-export function splitChunk(
-  data: WorkData,
-  start: number,
-  count: number,
-  feature: number,
-  goesLeft: Uint8Array,
-  chunk: number,
-): number {
-  const { partition, scratchLeft, scratchRight } = data;
-  const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-  const from = start + chunk * PARTITION_CHUNK;
-  const to = Math.min(start + count, from + PARTITION_CHUNK);
-  let nLeft = 0;
-  let nRight = 0;
-  for (let k = from; k < to; k++) {
-    const r = partition[k]!;
-    const left = goesLeft[column[r]!]!;
-    scratchLeft[from + nLeft] = r;
-    scratchRight[from + nRight] = r;
-    nLeft += left;
-    nRight += 1 - left;
-  }
-  return nLeft;
-}
-
-/**
  * Work done entirely on the calling thread.
  *
  * @example
@@ -181,7 +151,7 @@ export function sequentialWork(data: WorkData): TreeWork {
     },
     partition(start, count, feature, goesLeft) {
       const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-      return partitionRows(data.partition, start, count, column, goesLeft, data.scratchRight);
+      return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
     },
     close: async () => {},
   };

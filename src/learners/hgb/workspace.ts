@@ -57,8 +57,7 @@ export function createWorkspace(
     hessians: loss.constantHessian ? null : share(new Float32Array(trees * nTrain)),
     partition: share(new Uint32Array(nTrain)),
     features: share(new Int32Array(nCols)),
-    scratchLeft: share(new Uint32Array(helpers > 0 ? nTrain : 0)),
-    scratchRight: share(new Uint32Array(nTrain)),
+    scratch: new Uint32Array(nTrain),
     partials: share(
       new Float64Array(
         nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogramLength(nCols, params.maxBins + 1) : 0,

@@ -35,8 +35,7 @@ function data(): WorkData {
     hessians: null,
     partition: Uint32Array.from({ length: n }, (_, i) => i),
     features: Int32Array.of(0, 1),
-    scratchLeft: new Uint32Array(n),
-    scratchRight: new Uint32Array(n),
+    scratch: new Uint32Array(n),
     partials: new Float64Array(0),
   };
 }

@@ -4,10 +4,8 @@ import { histogramLength } from '../../../src/learners/hgb/histogram.js';
 import {
   HISTOGRAM_CHUNK,
   MAX_ROW_CHUNKS,
-  PARTITION_CHUNK,
   rowChunks,
   sequentialWork,
-  splitChunk,
   type WorkData,
 } from '../../../src/learners/hgb/tree-work.js';
 import { createRandom } from '../../../src/random.js';
@@ -25,49 +23,21 @@ function workData(nRows: number): WorkData {
     hessians: null,
     partition: Uint32Array.from({ length: nRows }, (_, i) => i),
     features: Int32Array.of(0),
-    scratchLeft: new Uint32Array(nRows),
-    scratchRight: new Uint32Array(nRows),
+    scratch: new Uint32Array(nRows),
     partials: new Float64Array(0),
   };
 }
 
-test('chunked partitions, put together chunk by chunk, equal the sequential stable partition', () => {
-  const n = 2 * PARTITION_CHUNK + 123;
-  const goesLeft = Uint8Array.of(1, 0, 1, 0);
-  const sequential = workData(n);
-  const nLeft = sequentialWork(sequential).partition(0, n, 0, goesLeft);
-  const chunked = workData(n);
-  const chunks = Math.ceil(n / PARTITION_CHUNK);
-  const lefts = Array.from({ length: chunks }, (_, c) => splitChunk(chunked, 0, n, 0, goesLeft, c));
-  const together: number[] = [];
-  for (let c = 0; c < chunks; c++) {
-    const from = c * PARTITION_CHUNK;
-    together.push(...chunked.scratchLeft.subarray(from, from + lefts[c]!));
-  }
-  for (let c = 0; c < chunks; c++) {
-    const from = c * PARTITION_CHUNK;
-    const size = Math.min(PARTITION_CHUNK, n - from);
-    together.push(...chunked.scratchRight.subarray(from, from + size - lefts[c]!));
-  }
-  assert.equal(
-    lefts.reduce((a, b) => a + b, 0),
-    nLeft,
-  );
-  assert.deepEqual(together, [...sequential.partition]);
-  // Every row on the left has an even bin, and the rows stay in order on each side.
-  for (let k = 1; k < n; k++) {
-    if (k !== nLeft) assert.ok(sequential.partition[k - 1]! < sequential.partition[k]!);
-  }
-});
-
-test('rowChunks cuts only large nodes, by row count alone', () => {
+test('rowChunks cuts only large nodes, in an even number of chunks, by row count alone', () => {
   assert.equal(rowChunks(2 * HISTOGRAM_CHUNK - 1), 1);
   assert.equal(rowChunks(2 * HISTOGRAM_CHUNK), 2);
+  assert.equal(rowChunks(3 * HISTOGRAM_CHUNK), 2);
+  assert.equal(rowChunks(5 * HISTOGRAM_CHUNK), 4);
   assert.equal(rowChunks(100 * HISTOGRAM_CHUNK), MAX_ROW_CHUNKS);
 });
 
 test("a large node's histogram, summed chunk by chunk, equals the direct sums", () => {
-  const n = 3 * HISTOGRAM_CHUNK + 5;
+  const n = 4 * HISTOGRAM_CHUNK + 5;
   const data = { ...workData(n), partials: new Float64Array((MAX_ROW_CHUNKS - 1) * histogramLength(1, 5)) };
   const random = createRandom(2);
   for (let i = 0; i < n; i++) data.gradients[i] = random.normal();

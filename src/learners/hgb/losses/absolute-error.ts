@@ -52,7 +52,12 @@ export function absoluteError(weighted: boolean): HgbLoss {
   };
 }
 
-/** NumPy's median without weights, scikit-learn's lower weighted percentile with them (sorts `values`). */
+/**
+ * NumPy's median without weights, scikit-learn's lower weighted percentile with them (sorts `values`).
+ *
+ * @example
+ * median(Float64Array.of(4, 1, 3, 2), undefined) // 2.5
+ */
 export function median(values: Float64Array, weights: Float64Array | undefined): number {
   return weights ? weightedPercentile(values, weights, 50) : percentile(values, 50);
 }
