@@ -64,9 +64,6 @@ export const mlp: LearnerDef<MlpParams, MlpState> = {
   randomized: true,
   fit(params, data, context) {
     checkArchitecture(params);
-    if (data.sampleWeight && !data.sampleWeight.some((w) => w > 0)) {
-      throw new StacklearnError('mlp: every sampleWeight is 0; at least one row needs a positive weight');
-    }
     const outActivation: OutputActivation =
       data.task === 'regression' ? 'identity' : data.task === 'binary' ? 'logistic' : 'softmax';
     const nOut = data.task === 'multiclass' ? data.classes.length : 1;
