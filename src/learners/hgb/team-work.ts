@@ -1,11 +1,11 @@
 import { type Executor, registerTask } from '../executor.js';
-import { HIST_STRIDE } from './histogram.js';
-import { partitionRows } from './partition.js';
 import {
   addPartials,
   buildPart,
   chunkTarget,
+  copyHistogram,
   type HistogramJob,
+  partitionNode,
   rowChunks,
   type TreeWork,
   type WorkData,
@@ -52,8 +52,6 @@ const SPINS = 5_000;
 /** What a helper receives once: the shared arrays. */
 interface HelperPayload extends WorkData {
   readonly control: Int32Array;
-  /** Where histogram tasks write. */
-  readonly target: Float64Array;
 }
 
 /**
@@ -71,11 +69,10 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
     // Helpers do not partition: no copy of the calling thread's scratch.
     scratch: new Uint32Array(0),
     control: executor.share(new Int32Array(CONTROL_LENGTH)),
-    target: executor.share(new Float64Array(data.nCols * data.binSlots * HIST_STRIDE)),
   };
-  const { control, target } = payload;
+  const { control } = payload;
+  const target = data.histogram;
   const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
-  const block = data.binSlots * HIST_STRIDE;
   // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
   // they balance (measured); a thread that starts late still leaves its run to the others.
   const parts = helpers + 1;
@@ -101,22 +98,17 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
     histogram(job, out) {
       const chunks = rowChunks(job.count);
       if (chunks === 1 && job.count * job.nFeatures < SMALL_HISTOGRAM) {
-        buildPart(data, job, 0, 1, 0, 1, out);
+        buildPart(data, job, 0, 1, 0, 1, target);
+        copyHistogram(data, job, out);
         return;
       }
       const params = [job.start, job.count, job.tree, job.nFeatures];
       if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params);
       else run(HISTOGRAM_FEATURES, parts, params);
-      for (let a = 0; a < job.nFeatures; a++) {
-        const offset = data.features[a]! * block;
-        out.set(target.subarray(offset, offset + block), offset);
-      }
-      addPartials(data, job, out, chunks);
+      addPartials(data, job, target, chunks);
+      copyHistogram(data, job, out);
     },
-    partition(start, count, feature, goesLeft) {
-      const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-      return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
-    },
+    partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
     async close() {
       Atomics.store(control, QUIT, 1);
       Atomics.add(control, GENERATION, 1);
@@ -143,8 +135,8 @@ function work(payload: HelperPayload, generation: number): void {
     const task = claim & 0xffff;
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
-    if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.target);
-    else buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.target, task));
+    if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.histogram);
+    else buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
 }

@@ -1,11 +1,15 @@
-import { HIST_STRIDE, histogramRowMajor, histogramRowMajorList } from './histogram.js';
+import { HIST_STRIDE, type HistogramRows, histogramRowMajor, histogramRowMajorList } from './histogram.js';
 import { partitionRows } from './partition.js';
+import { kernelFor, type WasmMemory } from './wasm-kernel.js';
 
 /**
  * The arrays a tree is grown from during one fit (in shared memory when threads help): the bins
  * row-major (histograms read a row's bins together) and column-major (partitions read one column),
  * the gradients and hessians of every tree of an iteration (class-major, nTrees × nRows), the row
- * partition of the tree being grown, its features, and scratch for partitioning.
+ * partition of the tree being grown, its features, and scratch for partitioning. With `memory`,
+ * the arrays histograms read and write (rowBins, gradients, hessians, partition, features,
+ * histogram, partials, columns, scratch, leftTable) live in that WebAssembly memory and the
+ * compiled kernel builds the histograms and the partitions.
  */
 export interface WorkData {
   readonly nRows: number;
@@ -21,8 +25,14 @@ export interface WorkData {
   readonly features: Int32Array;
   /** Partitioning scratch of nRows entries. */
   readonly scratch: Uint32Array;
+  /** Partitioning: 1 for the bins that go left (256 entries). */
+  readonly leftTable: Uint8Array;
+  /** Where histograms are built (every thread writes its part here), then copied to the node's. */
+  readonly histogram: Float64Array;
   /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */
   readonly partials: Float64Array;
+  /** The WebAssembly memory of the arrays above, or null: the TypeScript kernel then. */
+  readonly memory: WasmMemory | null;
 }
 
 /** Which histogram to build: the rows partition[start … start+count) of the tree of class `tree`. */
@@ -130,9 +140,63 @@ export function buildPart(
     hessians: data.hessians,
     offset: job.tree * nRows,
   };
+  // With a memory, every target (data.histogram, a partial) is in it.
+  if (data.memory !== null) {
+    buildWithKernel(data, source, target, a0, a1, job.nFeatures === nCols);
+    return;
+  }
   // Without column subsampling the features are 0 … nCols-1: contiguous runs, the fast kernel.
   if (job.nFeatures === nCols) histogramRowMajor(data.rowBins, nCols, source, target, binSlots, a0, a1);
   else histogramRowMajorList(data.rowBins, nCols, source, target, binSlots, features, a0, a1);
+}
+
+/** buildPart's sums by the WebAssembly kernel: every array is in data.memory. */
+function buildWithKernel(
+  data: WorkData,
+  source: HistogramRows,
+  target: Float64Array,
+  a0: number,
+  a1: number,
+  contiguous: boolean,
+): void {
+  const kernel = kernelFor(data.memory!);
+  const rows = source.rows.byteOffset + 4 * source.start;
+  const g = source.gradients.byteOffset + 4 * source.offset;
+  const h = source.hessians === null ? 0 : source.hessians.byteOffset + 4 * source.offset;
+  const block = data.binSlots * HIST_STRIDE * 8;
+  const bins = data.rowBins.byteOffset;
+  if (contiguous)
+    kernel.histogramRange(rows, source.count, bins, data.nCols, g, h, target.byteOffset, block, a0, a1);
+  else {
+    const features = data.features.byteOffset;
+    kernel.histogramList(
+      rows,
+      source.count,
+      bins,
+      data.nCols,
+      g,
+      h,
+      target.byteOffset,
+      block,
+      features,
+      a0,
+      a1,
+    );
+  }
+}
+
+/**
+ * Copies the blocks of the job's features from data.histogram into `out`.
+ *
+ * @example
+ * copyHistogram(data, job, nodeHistogram);
+ */
+export function copyHistogram(data: WorkData, job: HistogramJob, out: Float64Array): void {
+  const block = data.binSlots * HIST_STRIDE;
+  for (let a = 0; a < job.nFeatures; a++) {
+    const offset = data.features[a]! * block;
+    out.set(data.histogram.subarray(offset, offset + block), offset);
+  }
 }
 
 /**
@@ -144,15 +208,41 @@ export function buildPart(
  */
 export function sequentialWork(data: WorkData): TreeWork {
   return {
-    histogram(job, target) {
+    histogram(job, out) {
       const chunks = rowChunks(job.count);
+      const target = data.histogram;
       for (let c = 0; c < chunks; c++) buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, target, c));
       addPartials(data, job, target, chunks);
+      copyHistogram(data, job, out);
     },
-    partition(start, count, feature, goesLeft) {
-      const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-      return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
-    },
+    partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
     close: async () => {},
   };
+}
+
+/**
+ * TreeWork.partition on the calling thread: by the kernel when the arrays are in its memory.
+ *
+ * @example
+ * const nLeft = partitionNode(data, node.start, node.count, split.feature, goesLeft);
+ */
+export function partitionNode(
+  data: WorkData,
+  start: number,
+  count: number,
+  feature: number,
+  goesLeft: Uint8Array,
+): number {
+  if (data.memory !== null) {
+    data.leftTable.set(goesLeft);
+    return kernelFor(data.memory).partitionRows(
+      data.partition.byteOffset + 4 * start,
+      count,
+      data.columns.byteOffset + feature * data.nRows,
+      data.leftTable.byteOffset,
+      data.scratch.byteOffset,
+    );
+  }
+  const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
+  return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
 }

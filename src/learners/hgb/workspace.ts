@@ -14,6 +14,7 @@ import {
   type WorkData,
 } from './tree-work.js';
 import type { PreparedData } from './validation-split.js';
+import { arenaBytes, createArena } from './wasm-kernel.js';
 
 /** Everything the boosting loop works in: the binned data, the split rules and who does the work. */
 export interface Workspace {
@@ -44,25 +45,39 @@ export function createWorkspace(
   const executor = chooseExecutor(params.nJobs, context.executor);
   const helpers = executor ? helperCount(params.nJobs, executor) : 0;
   const share = <T extends ShareableArray>(array: T): T => (helpers > 0 ? executor!.share(array) : array);
-  const rowBins = share(new Uint8Array(nTrain * nCols));
-  const columns = binColumns(X, mapper, trainRows, share(new Uint8Array(nTrain * nCols)), rowBins);
   const trees = loss.nTrees;
+  const hessians = loss.constantHessian ? 0 : trees * nTrain;
+  const histogram = histogramLength(nCols, params.maxBins + 1);
+  const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
+  const byteLengths = [2 * nTrain * nCols, 4 * trees * nTrain, 4 * hessians, 8 * nTrain, 4 * nCols, 256];
+  const arena = createArena(arenaBytes([...byteLengths, 8 * histogram, 8 * partials]), helpers > 0);
+  // In the kernel's arena when there is one (shared by threads already), else plain or shared arrays.
+  const place = arena
+    ? { u8: arena.u8, f32: arena.f32, u32: arena.u32, i32: arena.i32, f64: arena.f64 }
+    : {
+        u8: (n: number) => share(new Uint8Array(n)),
+        f32: (n: number) => share(new Float32Array(n)),
+        u32: (n: number) => share(new Uint32Array(n)),
+        i32: (n: number) => share(new Int32Array(n)),
+        f64: (n: number) => share(new Float64Array(n)),
+      };
+  const rowBins = place.u8(nTrain * nCols);
+  const columns = binColumns(X, mapper, trainRows, place.u8(nTrain * nCols), rowBins);
   const data: WorkData = {
     nRows: nTrain,
     nCols,
     binSlots: params.maxBins + 1,
     rowBins,
     columns,
-    gradients: share(new Float32Array(trees * nTrain)),
-    hessians: loss.constantHessian ? null : share(new Float32Array(trees * nTrain)),
-    partition: share(new Uint32Array(nTrain)),
-    features: share(new Int32Array(nCols)),
-    scratch: new Uint32Array(nTrain),
-    partials: share(
-      new Float64Array(
-        nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogramLength(nCols, params.maxBins + 1) : 0,
-      ),
-    ),
+    gradients: place.f32(trees * nTrain),
+    hessians: loss.constantHessian ? null : place.f32(hessians),
+    partition: place.u32(nTrain),
+    features: place.i32(nCols),
+    scratch: arena ? arena.u32(nTrain) : new Uint32Array(nTrain),
+    leftTable: place.u8(256),
+    histogram: place.f64(histogram),
+    partials: place.f64(partials),
+    memory: arena ? arena.memory : null,
   };
   const splitContext: SplitContext = {
     binSlots: params.maxBins + 1,

@@ -36,7 +36,10 @@ function data(): WorkData {
     partition: Uint32Array.from({ length: n }, (_, i) => i),
     features: Int32Array.of(0, 1),
     scratch: new Uint32Array(n),
+    histogram: new Float64Array(histogramLength(2, 5)),
+    leftTable: new Uint8Array(256),
     partials: new Float64Array(0),
+    memory: null,
   };
 }
 

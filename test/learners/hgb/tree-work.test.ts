@@ -24,7 +24,10 @@ function workData(nRows: number): WorkData {
     partition: Uint32Array.from({ length: nRows }, (_, i) => i),
     features: Int32Array.of(0),
     scratch: new Uint32Array(nRows),
+    histogram: new Float64Array(histogramLength(1, 5)),
+    leftTable: new Uint8Array(256),
     partials: new Float64Array(0),
+    memory: null,
   };
 }
 

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { makeClassification, makeFriedman1 } from '../../../src/data/synthetic.js';
+import '../../../src/learners/builtins.js';
+import { histogramWasmModule } from '../../../scripts/wasm-source.js';
+import { fit } from '../../../src/learners/fit.js';
+import {
+  HIST_STRIDE,
+  histogramLength,
+  histogramRowMajor,
+  histogramRowMajorList,
+} from '../../../src/learners/hgb/histogram.js';
+import { partitionRows } from '../../../src/learners/hgb/partition.js';
+import { arenaBytes, createArena, kernelFor, setWasmKernel } from '../../../src/learners/hgb/wasm-kernel.js';
+import { toPlain } from '../../../src/persist/plain.js';
+import { createRandom } from '../../../src/random.js';
+
+test('the committed kernel module is histogram.wat compiled (run `npm run wasm` after editing it)', async () => {
+  const committed = readFileSync(
+    new URL('../../../src/learners/hgb/histogram-wasm.ts', import.meta.url),
+    'utf8',
+  );
+  assert.equal(committed, await histogramWasmModule());
+});
+
+/** Random rows × cols bins (bin 255 = missing included), gradients, hessians and a row subset, in an arena. */
+function setUp(shared: boolean) {
+  const nRows = 3000;
+  const nCols = 7;
+  const binSlots = 256;
+  const length = histogramLength(nCols, binSlots);
+  const arena = createArena(
+    arenaBytes([
+      nRows * nCols,
+      4 * nRows,
+      4 * nRows,
+      4 * nRows,
+      4 * nRows,
+      4 * nCols,
+      8 * length,
+      256,
+      nRows,
+    ]),
+    shared,
+  );
+  assert.ok(arena, 'WebAssembly is available in Node');
+  const random = createRandom(7);
+  const bins = arena.u8(nRows * nCols);
+  for (let i = 0; i < bins.length; i++) bins[i] = random.int(binSlots);
+  const gradients = arena.f32(nRows);
+  const hessians = arena.f32(nRows);
+  for (let i = 0; i < nRows; i++) {
+    gradients[i] = random.normal() * 1e3;
+    hessians[i] = random.next() / 7;
+  }
+  const rows = arena.u32(nRows);
+  let count = 0;
+  for (let r = 0; r < nRows; r++) if (random.next() < 0.6) rows[count++] = r;
+  return { arena, nRows, nCols, binSlots, length, bins, gradients, hessians, rows, count, random };
+}
+
+for (const shared of [false, true]) {
+  test(`the kernel's histograms equal the TypeScript loops bit for bit (${shared ? 'shared' : 'plain'} memory)`, () => {
+    const s = setUp(shared);
+    const kernel = kernelFor(s.arena.memory);
+    const hist = s.arena.f64(s.length);
+    const block = s.binSlots * HIST_STRIDE;
+    const features = s.arena.i32(4);
+    features.set([0, 2, 3, 6]);
+    for (const hessians of [null, s.hessians]) {
+      // Rows 11 … count-5 of the subset, gradients from row 1 on (a tree's slice of an iteration's).
+      const source = {
+        rows: s.rows,
+        start: 11,
+        count: s.count - 16,
+        gradients: s.gradients,
+        hessians,
+        offset: 1,
+      };
+      const expected = new Float64Array(s.length);
+      histogramRowMajor(s.bins, s.nCols, { ...source, count: source.count }, expected, s.binSlots, 1, 6);
+      hist.fill(0);
+      kernel.histogramRange(
+        s.rows.byteOffset + 4 * source.start,
+        source.count,
+        s.bins.byteOffset,
+        s.nCols,
+        s.gradients.byteOffset + 4,
+        hessians ? hessians.byteOffset + 4 : 0,
+        hist.byteOffset,
+        8 * block,
+        1,
+        6,
+      );
+      assert.deepEqual(hist, expected);
+      assert.ok(expected.some((v) => v !== 0));
+
+      const expectedList = new Float64Array(s.length);
+      histogramRowMajorList(s.bins, s.nCols, source, expectedList, s.binSlots, features, 1, 4);
+      hist.fill(0);
+      kernel.histogramList(
+        s.rows.byteOffset + 4 * source.start,
+        source.count,
+        s.bins.byteOffset,
+        s.nCols,
+        s.gradients.byteOffset + 4,
+        hessians ? hessians.byteOffset + 4 : 0,
+        hist.byteOffset,
+        8 * block,
+        features.byteOffset,
+        1,
+        4,
+      );
+      assert.deepEqual(hist, expectedList);
+    }
+  });
+}
+
+test("the kernel's partition equals partitionRows: stable, left rows first", () => {
+  const s = setUp(false);
+  const kernel = kernelFor(s.arena.memory);
+  const goesLeft = s.arena.u8(256);
+  for (let b = 0; b < 256; b++) goesLeft[b] = s.random.next() < 0.4 ? 1 : 0;
+  const column = s.bins.subarray(0, s.nRows);
+  const expected = s.rows.slice();
+  const nLeft = partitionRows(expected, 5, s.count - 9, column, goesLeft, new Uint32Array(s.nRows));
+  const scratch = s.arena.u32(s.nRows);
+  const got = kernel.partitionRows(
+    s.rows.byteOffset + 4 * 5,
+    s.count - 9,
+    column.byteOffset,
+    goesLeft.byteOffset,
+    scratch.byteOffset,
+  );
+  assert.equal(got, nLeft);
+  assert.ok(nLeft > 0 && nLeft < s.count - 9);
+  assert.deepEqual(s.rows, expected);
+});
+
+test('a fit with the kernel equals a fit with the TypeScript loops, byte for byte', async () => {
+  const friedman = makeFriedman1({ nSamples: 70_000, nFeatures: 6, noise: 1, seed: 4 });
+  friedman.X.data[7 * 6 + 2] = Number.NaN;
+  const classes = makeClassification({ nSamples: 3000, nFeatures: 6, nClasses: 3, nInformative: 3, seed: 6 });
+  const cases = [
+    [{ kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 1 }, friedman],
+    [{ kind: 'histGradientBoosting', maxIter: 4, subsample: 0.7, colsampleBytree: 0.5, seed: 2 }, friedman],
+    [{ kind: 'histGradientBoosting', maxIter: 4, loss: 'absolute_error', seed: 3 }, friedman],
+    [{ kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 }, classes],
+  ] as const;
+  for (const [spec, data] of cases) {
+    const withKernel = await fit(spec, data);
+    setWasmKernel(false);
+    try {
+      const without = await fit(spec, data);
+      assert.equal(JSON.stringify(toPlain(withKernel.state)), JSON.stringify(toPlain(without.state)));
+    } finally {
+      setWasmKernel(true);
+    }
+  }
+});
+
+test('an arena larger than a 32-bit memory is refused (the TypeScript loops take over)', () => {
+  assert.equal(createArena(2 ** 32 + 1, false), null);
+});
