@@ -91,40 +91,94 @@ export function fitBinMapper(
 ): BinMapper {
   const { maxBins } = options;
   const all = rows ?? identity(X.rows);
-  const sample = all.length > BINNING_SUBSAMPLE ? sampleRows(all, BINNING_SUBSAMPLE, options.seed) : all;
+  const { thresholds, nBinsNonMissing } = categoricalBins(X, isCategorical, options, all);
+  const numeric = numericColumns(isCategorical);
+  const found = numericThresholds(X, binningSample(all, options.seed), numeric, maxBins);
+  numeric.forEach((j, c) => {
+    thresholds[j] = found[c]!;
+    nBinsNonMissing[j] = found[c]!.length + 1;
+  });
+  return { maxBins, isCategorical, thresholds, nBinsNonMissing };
+}
+
+/**
+ * The categorical columns' bins of fitBinMapper: their thresholds (category codes seen, checked)
+ * and bin counts, with the numeric columns' left empty.
+ *
+ * @example
+ * const { thresholds, nBinsNonMissing } = categoricalBins(X, isCategorical, options, rows);
+ */
+export function categoricalBins(
+  X: Matrix,
+  isCategorical: Uint8Array,
+  options: { readonly maxBins: number; readonly names: readonly string[] },
+  rows: Uint32Array,
+): { thresholds: Float64Array[]; nBinsNonMissing: Int32Array } {
   const thresholds: Float64Array[] = new Array(X.cols);
   const nBinsNonMissing = new Int32Array(X.cols);
-  const numeric: number[] = [];
   for (let j = 0; j < X.cols; j++) {
-    if (!isCategorical[j]) {
-      numeric.push(j);
-      continue;
-    }
-    thresholds[j] = categoriesOf(X, j, all, options.names[j] ?? `column ${j}`, maxBins);
+    if (!isCategorical[j]) continue;
+    thresholds[j] = categoriesOf(X, j, rows, options.names[j] ?? `column ${j}`, options.maxBins);
     nBinsNonMissing[j] = thresholds[j]!.length;
   }
-  // Columns are copied out a block at a time, reading the sampled rows in order (X is row-major).
+  return { thresholds, nBinsNonMissing };
+}
+
+/**
+ * The indices of the columns that are not categorical.
+ *
+ * @example
+ * numericColumns(Uint8Array.of(0, 1, 0)) // [0, 2]
+ */
+export function numericColumns(isCategorical: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < isCategorical.length; j++) if (!isCategorical[j]) out.push(j);
+  return out;
+}
+
+/**
+ * The rows numeric thresholds are found on: `rows` itself up to BINNING_SUBSAMPLE of them, else a
+ * seeded sample of that many.
+ *
+ * @example
+ * const sample = binningSample(trainRows, seed);
+ */
+export function binningSample(rows: Uint32Array, seed: number): Uint32Array {
+  return rows.length > BINNING_SUBSAMPLE ? sampleRows(rows, BINNING_SUBSAMPLE, seed) : rows;
+}
+
+/**
+ * findBinThresholds of the numeric columns `columns` of X over the sampled rows, in that order.
+ * Columns are copied out a block at a time, reading the sampled rows in order (X is row-major).
+ *
+ * @example
+ * const [t0, t3] = numericThresholds(X, sample, [0, 3], 255);
+ */
+export function numericThresholds(
+  X: Matrix,
+  sample: Uint32Array,
+  columns: readonly number[],
+  maxBins: number,
+): Float64Array[] {
+  const out: Float64Array[] = [];
   const m = sample.length;
-  const blockSize = Math.max(1, Math.min(numeric.length, Math.floor(2_000_000 / Math.max(1, m))));
+  const blockSize = Math.max(1, Math.min(columns.length, Math.floor(2_000_000 / Math.max(1, m))));
   const block = new Float64Array(blockSize * m);
   const counts = new Int32Array(blockSize);
-  for (let first = 0; first < numeric.length; first += blockSize) {
-    const width = Math.min(blockSize, numeric.length - first);
+  for (let first = 0; first < columns.length; first += blockSize) {
+    const width = Math.min(blockSize, columns.length - first);
     counts.fill(0);
     for (let i = 0; i < m; i++) {
       const base = sample[i]! * X.cols;
       for (let c = 0; c < width; c++) {
-        const v = X.data[base + numeric[first + c]!]!;
+        const v = X.data[base + columns[first + c]!]!;
         if (!Number.isNaN(v)) block[c * m + counts[c]!++] = v;
       }
     }
-    for (let c = 0; c < width; c++) {
-      const j = numeric[first + c]!;
-      thresholds[j] = findBinThresholds(block.subarray(c * m, c * m + counts[c]!), maxBins);
-      nBinsNonMissing[j] = thresholds[j]!.length + 1;
-    }
+    for (let c = 0; c < width; c++)
+      out.push(findBinThresholds(block.subarray(c * m, c * m + counts[c]!), maxBins));
   }
-  return { maxBins, isCategorical, thresholds, nBinsNonMissing };
+  return out;
 }
 
 /** The distinct category codes of column j, checked. */
@@ -156,7 +210,8 @@ function categoriesOf(X: Matrix, j: number, rows: Uint32Array, name: string, max
 /**
  * The bins of rows `rows` (default all) of `X`, column-major: bins[j * nRows + i] is the bin of
  * row rows[i] in column j; NaN and categories unseen in training go to the missing-value bin.
- * With `rowMajorOut`, the same bins are also written there row-major (bins[i * nCols + j]).
+ * With `rowMajorOut`, the same bins are also written there row-major (bins[i * nCols + j]). Only
+ * the rows i = from … to-1 are binned (default all), so threads can share the work.
  *
  * @example
  * const binned = binColumns(X, mapper); // Uint8Array of X.rows × X.cols
@@ -167,6 +222,8 @@ export function binColumns(
   rows?: Uint32Array,
   out?: Uint8Array,
   rowMajorOut?: Uint8Array,
+  from = 0,
+  to = rows ? rows.length : X.rows,
 ): Uint8Array {
   const n = rows ? rows.length : X.rows;
   const { data, cols } = X;
@@ -188,7 +245,7 @@ export function binColumns(
     }
   }
   // Rows outer, columns inner: X is read once, in order.
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const base = (rows ? rows[i]! : i) * cols;
     for (let j = 0; j < cols; j++) {
       const x = data[base + j]!;

@@ -1,7 +1,6 @@
 import { createRandom, deriveSeed, type Random } from '../../random.js';
 import type { FitContext, TrainingData } from '../types.js';
 import { addBinnedTree, binnedTree } from './binned-tree.js';
-import { fitBinMapper } from './binning.js';
 import { shouldStop } from './early-stopping.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { growTree, type HistogramPool, histogramPool, type TreeNode } from './grower.js';
@@ -36,13 +35,13 @@ export async function boost(
   context: HgbFitContext,
 ): Promise<HgbState> {
   const prepared = prepareData(params, data, context.validationData);
-  const { X, trainRows, target, validation } = prepared;
+  const { X, target, validation } = prepared;
   const names = data.features.map((f) => f.name);
   const binning = { maxBins: params.maxBins, seed: deriveSeed(params.seed, 'binning'), names };
-  const mapper = fitBinMapper(X, prepared.isCategorical, binning, trainRows);
   const nClasses = data.task === 'regression' ? 1 : data.classes.length;
   const loss = createLoss({ loss: params.loss, task: data.task, nClasses, alpha: params.alpha }, target);
-  const space = createWorkspace(prepared, mapper, loss, params, context);
+  const space = await createWorkspace(prepared, binning, loss, params, context);
+  const mapper = space.mapper;
   const run = startRun(prepared, loss, space, params);
   const trees = treeArraysBuilder(mapper);
   const { trainLoss, validationLoss } = run;

@@ -4,6 +4,7 @@ import { type BinMapper, binColumns } from './binning.js';
 import type { HgbParams } from './hgb-params.js';
 import { histogramLength } from './histogram.js';
 import type { HgbLoss } from './losses/loss.js';
+import { binTrainingRows } from './parallel-binning.js';
 import type { SplitContext } from './split-info.js';
 import { teamWork } from './team-work.js';
 import {
@@ -18,6 +19,8 @@ import { arenaBytes, createArena } from './wasm-kernel.js';
 
 /** Everything the boosting loop works in: the binned data, the split rules and who does the work. */
 export interface Workspace {
+  /** How raw values map to bins, learnt on the training rows. */
+  readonly mapper: BinMapper;
   readonly data: WorkData;
   readonly splitContext: SplitContext;
   /** The validation rows binned, column-major (when there are validation rows). */
@@ -27,19 +30,20 @@ export interface Workspace {
 }
 
 /**
- * Bins the training rows (both layouts) and allocates the per-fit arrays — in the executor's
- * shared memory when helper threads take part (nJobs > 1 with an executor).
+ * Learns the bins and bins the training rows (both layouts), and allocates the per-fit arrays — in
+ * the kernel's WebAssembly arena when there is one, and in shared memory when helper threads take
+ * part (nJobs > 1 with an executor), which then share the binning too.
  *
  * @example
- * const { data, work } = createWorkspace(prepared, mapper, loss, params, context);
+ * const { mapper, data, work } = await createWorkspace(prepared, binning, loss, params, context);
  */
-export function createWorkspace(
+export async function createWorkspace(
   prepared: PreparedData,
-  mapper: BinMapper,
+  binning: { readonly maxBins: number; readonly seed: number; readonly names: readonly string[] },
   loss: HgbLoss,
   params: HgbParams,
   context: FitContext,
-): Workspace {
+): Promise<Workspace> {
   const { X, trainRows, nTrain, validation } = prepared;
   const nCols = X.cols;
   const executor = chooseExecutor(params.nJobs, context.executor);
@@ -62,7 +66,10 @@ export function createWorkspace(
         f64: (n: number) => share(new Float64Array(n)),
       };
   const rowBins = place.u8(nTrain * nCols);
-  const columns = binColumns(X, mapper, trainRows, place.u8(nTrain * nCols), rowBins);
+  const columns = place.u8(nTrain * nCols);
+  const rows = trainRows ?? Uint32Array.from({ length: nTrain }, (_, i) => i);
+  const binner = helpers > 0 ? executor : undefined;
+  const mapper = await binTrainingRows(X, prepared.isCategorical, binning, rows, columns, rowBins, binner);
   const data: WorkData = {
     nRows: nTrain,
     nCols,
@@ -91,6 +98,7 @@ export function createWorkspace(
     constantHessian: loss.constantHessian,
   };
   return {
+    mapper,
     data,
     splitContext,
     validationBins: validation && binColumns(validation.X, mapper, validation.rows),
