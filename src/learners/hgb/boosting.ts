@@ -11,7 +11,9 @@ import type { HgbLoss, LossTarget } from './losses/loss.js';
 import type { HgbState } from './predictor.js';
 import { type RowSampler, rowSampler } from './row-sampler.js';
 import { treeArraysBuilder } from './tree-arrays.js';
+import type { WorkData } from './tree-work.js';
 import { type PreparedData, prepareData } from './validation-split.js';
+import { kernelFor } from './wasm-kernel.js';
 import { createWorkspace, type Workspace } from './workspace.js';
 
 /** A fit context that may also name the validation data early stopping scores on. */
@@ -104,7 +106,7 @@ function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, param
     loss,
     target,
     baseline,
-    raw: fillClassMajor(baseline, nTrain),
+    raw: fillClassMajor(baseline, nTrain, space.data.raw),
     rawValidation,
     nValidation,
     trainLoss: [],
@@ -152,7 +154,7 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
     );
     if (run.loss.leafValue)
       updateLeafValues(run.loss, run.target, raw, data.partition, nodes, params.learningRate);
-    addLeafValues(nodes, data.partition, raw, k * n);
+    addLeafValues(nodes, data, raw, k * n);
     if (sampler.outOfSample.length > 0 || validationBins) {
       const binned = binnedTree(nodes, params.maxBins);
       if (sampler.outOfSample.length > 0)
@@ -166,8 +168,11 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
   return grown;
 }
 
-function fillClassMajor(baseline: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(baseline.length * n);
+function fillClassMajor(
+  baseline: Float64Array,
+  n: number,
+  out: Float64Array = new Float64Array(baseline.length * n),
+): Float64Array {
   for (let k = 0; k < baseline.length; k++) out.fill(baseline[k]!, k * n, (k + 1) * n);
   return out;
 }
@@ -198,14 +203,16 @@ function updateLeafValues(
 }
 
 /** raw[offset + row] += the value of the leaf holding the row, for the rows the tree grew on. */
-function addLeafValues(
-  nodes: readonly TreeNode[],
-  partition: Uint32Array,
-  raw: Float64Array,
-  offset: number,
-): void {
+function addLeafValues(nodes: readonly TreeNode[], data: WorkData, raw: Float64Array, offset: number): void {
+  const partition = data.partition;
+  const kernel = data.memory === null ? null : kernelFor(data.memory);
   for (const node of nodes) {
     if (!node.isLeaf) continue;
+    if (kernel) {
+      const rows = partition.byteOffset + 4 * node.start;
+      kernel.addLeafValue(rows, node.count, raw.byteOffset + 8 * offset, node.value);
+      continue;
+    }
     const end = node.start + node.count;
     for (let j = node.start; j < end; j++) raw[offset + partition[j]!]! += node.value;
   }

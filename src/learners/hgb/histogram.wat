@@ -9,7 +9,7 @@
 ;;             their sums stay 0)
 ;;   hist      f64 triples (gradient sum, hessian sum, count); feature f's block at hist + f·block,
 ;;             bin b's triple at + 24b
-;; and partitionRows (partition.ts) likewise, for the partition of a node's rows.
+;; and partitionRows (partition.ts) and addLeafValues (boosting.ts) likewise.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -125,4 +125,16 @@
         (br $row)))
     (memory.copy (local.get $left) (local.get $scratch) (i32.sub (local.get $right) (local.get $scratch)))
     (i32.shr_u (i32.sub (local.get $left) (local.get $rows)) (i32.const 2)))
+;; addLeafValue: raw[r] += value for the u32 rows r at rows[0 … count) (f64 raw scores at `raw`):
+  ;; a leaf's rows after a tree is grown, as addLeafValues in boosting.ts.
+  (func (export "addLeafValue") (param $rows i32) (param $count i32) (param $raw i32) (param $value f64)
+    (local $end i32) (local $p i32)
+    (local.set $end (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $rows) (local.get $end)))
+        (local.set $p (i32.add (local.get $raw) (i32.shl (i32.load (local.get $rows)) (i32.const 3))))
+        (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $value)))
+        (local.set $rows (i32.add (local.get $rows) (i32.const 4)))
+        (br $row))))
 )

@@ -8,8 +8,8 @@ import { kernelFor, type WasmMemory } from './wasm-kernel.js';
  * the gradients and hessians of every tree of an iteration (class-major, nTrees × nRows), the row
  * partition of the tree being grown, its features, and scratch for partitioning. With `memory`,
  * the arrays histograms read and write (rowBins, gradients, hessians, partition, features,
- * histogram, partials, columns, scratch, leftTable) live in that WebAssembly memory and the
- * compiled kernel builds the histograms and the partitions.
+ * histogram, partials, columns, scratch, leftTable, raw) live in that WebAssembly memory and the
+ * compiled kernel builds the histograms and the partitions and moves the raw scores.
  */
 export interface WorkData {
   readonly nRows: number;
@@ -27,6 +27,8 @@ export interface WorkData {
   readonly scratch: Uint32Array;
   /** Partitioning: 1 for the bins that go left (256 entries). */
   readonly leftTable: Uint8Array;
+  /** The raw scores of the training rows, class-major (raw[k · nRows + i]). */
+  readonly raw: Float64Array;
   /** Where histograms are built (every thread writes its part here), then copied to the node's. */
   readonly histogram: Float64Array;
   /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */

@@ -39,6 +39,8 @@ export interface HistogramKernel {
   ): void;
   /** partitionRows on the u32 rows at `rows` through u32 `scratch`; returns how many went left. */
   partitionRows(rows: number, count: number, column: number, goesLeft: number, scratch: number): number;
+  /** raw[r] += value (f64 raw scores at `raw`) for the u32 rows at rows[0 … count). */
+  addLeafValue(rows: number, count: number, raw: number, value: number): void;
 }
 
 /** A WebAssembly memory, as far as the kernel needs it (typed here: the ES library has no WebAssembly types). */

@@ -53,7 +53,7 @@ export async function createWorkspace(
   const hessians = loss.constantHessian ? 0 : trees * nTrain;
   const histogram = histogramLength(nCols, params.maxBins + 1);
   const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
-  const byteLengths = [2 * nTrain * nCols, 4 * trees * nTrain, 4 * hessians, 8 * nTrain, 4 * nCols, 256];
+  const byteLengths = [2 * nTrain * nCols, 12 * trees * nTrain, 4 * hessians, 8 * nTrain, 4 * nCols, 256];
   const arena = createArena(arenaBytes([...byteLengths, 8 * histogram, 8 * partials]), helpers > 0);
   // In the kernel's arena when there is one (shared by threads already), else plain or shared arrays.
   const place = arena
@@ -82,6 +82,7 @@ export async function createWorkspace(
     features: place.i32(nCols),
     scratch: arena ? arena.u32(nTrain) : new Uint32Array(nTrain),
     leftTable: place.u8(256),
+    raw: place.f64(trees * nTrain),
     histogram: place.f64(histogram),
     partials: place.f64(partials),
     memory: arena ? arena.memory : null,

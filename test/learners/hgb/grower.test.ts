@@ -38,6 +38,7 @@ function data(): WorkData {
     scratch: new Uint32Array(n),
     histogram: new Float64Array(histogramLength(2, 5)),
     leftTable: new Uint8Array(256),
+    raw: new Float64Array(0),
     partials: new Float64Array(0),
     memory: null,
   };

@@ -26,6 +26,7 @@ function workData(nRows: number): WorkData {
     scratch: new Uint32Array(nRows),
     histogram: new Float64Array(histogramLength(1, 5)),
     leftTable: new Uint8Array(256),
+    raw: new Float64Array(0),
     partials: new Float64Array(0),
     memory: null,
   };
