@@ -163,3 +163,14 @@ test('a fit with the kernel equals a fit with the TypeScript loops, byte for byt
 test('an arena larger than a 32-bit memory is refused (the TypeScript loops take over)', () => {
   assert.equal(createArena(2 ** 32 + 1, false), null);
 });
+
+test("the kernel's leaf-value update adds the value to the listed rows' raw scores only", () => {
+  const s = setUp(false);
+  const kernel = kernelFor(s.arena.memory);
+  const raw = s.arena.f64(s.nRows);
+  for (let i = 0; i < s.nRows; i++) raw[i] = i / 3;
+  const expected = raw.slice();
+  for (let k = 4; k < 4 + 100; k++) expected[s.rows[k]!] = expected[s.rows[k]!]! + 0.1;
+  kernel.addLeafValue(s.rows.byteOffset + 16, 100, raw.byteOffset, 0.1);
+  assert.deepEqual(raw, expected);
+});
