@@ -50,7 +50,9 @@ type Peer = 'sklearn' | 'xgboost';
 interface Result {
   readonly fitSeconds: number;
   readonly r2: number;
+  /** Batch prediction of the test rows: the best of six calls; the first one (building the model's caches) apart. */
   readonly predictSeconds?: number;
+  readonly firstPredictSeconds?: number;
   readonly cpuSeconds?: number;
   readonly version?: string;
 }
@@ -154,11 +156,19 @@ async function runOurs(c: Case, nJobs: number): Promise<{ result: Result; model:
   const model = (await fit({ ...SPEC, nJobs }, c.train, { executor: nodeExecutor(2) })) as Regressor;
   const fitSeconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
-  const predictStart = performance.now();
-  const prediction = model.predict(c.XTest);
-  const predictSeconds = (performance.now() - predictStart) / 1000;
+  const { seconds: firstPredictSeconds, value: prediction } = timed(() => model.predict(c.XTest));
+  let predictSeconds = firstPredictSeconds;
+  for (let i = 0; i < 5; i++)
+    predictSeconds = Math.min(predictSeconds, timed(() => model.predict(c.XTest)).seconds);
   const r2 = r2Score(c.yTest, prediction);
-  return { result: { fitSeconds, r2, predictSeconds, cpuSeconds: (used.user + used.system) / 1e6 }, model };
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return { result: { fitSeconds, r2, predictSeconds, firstPredictSeconds, cpuSeconds }, model };
+}
+
+function timed<T>(run: () => T): { seconds: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { seconds: (performance.now() - start) / 1000, value };
 }
 
 /** p50 and p99 of one-row predictions, in microseconds, over (up to 20,000) test rows. */
@@ -213,8 +223,10 @@ async function compare(c: Case, peers: readonly Peer[], dir: string, oneThread: 
   const perRowTree = (s: number | undefined): string =>
     s === undefined ? '–' : `${((s * 1e9) / (c.XTest.rows * nTrees)).toFixed(1)} ns`;
   console.log(
-    `  batch predict per row·tree: ours ${perRowTree(ours.predictSeconds)} (one thread)` +
-      peers.map((peer) => `, ${peer} ${perRowTree(results[peer]!.predictSeconds)}`).join(''),
+    `  batch predict per row·tree: ours ${perRowTree(ours.predictSeconds)} (one thread, best of 6; ` +
+      `first call ${perRowTree(ours.firstPredictSeconds)})` +
+      peers.map((peer) => `, ${peer} ${perRowTree(results[peer]!.predictSeconds)}`).join('') +
+      (peers.length > 0 ? ' (best of 6 too, two threads)' : ''),
   );
   return model;
 }

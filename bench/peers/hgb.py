@@ -50,11 +50,15 @@ def main():
     start = time.perf_counter()
     model.fit(X_train, y_train)
     fit_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    pred = model.predict(X_test)
-    predict_seconds = time.perf_counter() - start
+    # Like ours: the best of six batch predictions (the first one apart).
+    times = []
+    for _ in range(6):
+        start = time.perf_counter()
+        pred = model.predict(X_test)
+        times.append(time.perf_counter() - start)
+    predict_seconds = min(times)
     r2 = 1 - ((y_test - pred) ** 2).sum() / ((y_test - y_test.mean()) ** 2).sum()
-    print(json.dumps(dict(version=version, fitSeconds=fit_seconds, predictSeconds=predict_seconds, r2=float(r2))))
+    print(json.dumps(dict(version=version, fitSeconds=fit_seconds, predictSeconds=predict_seconds, firstPredictSeconds=times[0], r2=float(r2))))
 
 
 if __name__ == "__main__":
