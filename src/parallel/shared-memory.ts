@@ -15,20 +15,3 @@ export function shareArray<T extends ShareableArray>(array: T): T {
   out.set(array as never);
   return out;
 }
-
-/**
- * The ArrayBuffers (not shared ones) of the typed arrays in `value`, for a postMessage transfer list.
- *
- * @example
- * port.postMessage(result, transferables(result));
- */
-export function transferables(value: unknown, found: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
-  } else if (Array.isArray(value)) {
-    for (const item of value) transferables(item, found);
-  } else if (value !== null && typeof value === 'object') {
-    for (const item of Object.values(value)) transferables(item, found);
-  }
-  return [...found];
-}
