@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const final = regression ? { kind: 'ridge' } : { kind: 'logisticRegression' };
     const candidates: [string, Spec][] = [
       ...Object.entries(members),
-      ['stacking → ' + final.kind, { kind: 'stacking', estimators: members, finalEstimator: final, cv: 5 }],
+      [`stacking → ${final.kind}`, { kind: 'stacking', estimators: members, finalEstimator: final, cv: 5 }],
       ['ensemble selection', { kind: 'ensembleSelection', estimators: members, cv: 5 }],
     ];
     const repeated = {

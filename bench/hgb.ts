@@ -32,9 +32,10 @@ import {
   readDataset,
   shutdownWorkers,
 } from '../src/node.js';
+import { benchSource } from './peer.js';
 
 const PYTHON = '/usr/bin/python3';
-const PEER_SCRIPT = new URL('./peers/hgb.py', import.meta.url).pathname;
+const PEER_SCRIPT = benchSource('peers/hgb.py');
 const SPEC = {
   kind: 'histGradientBoosting',
   maxIter: 100,

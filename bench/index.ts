@@ -2,9 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['forest.ts', 'svr.ts', 'ensembles.ts', 'hgb.ts', 'serve.ts'];
+// Compiled (dist/bench/*.js, as `npm run bench` runs it) or from the sources through tsx.
+const compiled = import.meta.url.endsWith('.js');
+const benches = ['forest', 'svr', 'ensembles', 'hgb', 'serve'];
 for (const bench of benches) {
-  console.log(`\n=== bench/${bench}`);
-  const path = fileURLToPath(new URL(`./${bench}`, import.meta.url));
-  execFileSync(process.execPath, ['--import', 'tsx', path], { stdio: 'inherit' });
+  console.log(`\n=== bench/${bench}.ts`);
+  const path = fileURLToPath(new URL(`./${bench}.${compiled ? 'js' : 'ts'}`, import.meta.url));
+  execFileSync(process.execPath, compiled ? [path] : ['--import', 'tsx', path], { stdio: 'inherit' });
 }

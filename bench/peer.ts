@@ -8,6 +8,24 @@ import { fileURLToPath } from 'node:url';
 
 export const PYTHON = '/usr/bin/python3';
 
+// The benchmarks run compiled (dist/bench/*.js, like an installed package: under tsx's loader V8
+// keeps typed-array accesses on a slower path, see README); their Python peers stay in bench/.
+const here = new URL('.', import.meta.url);
+const sourceFolder = here.pathname.endsWith('/dist/bench/') ? new URL('../../bench/', here) : here;
+
+/** Whether this benchmark runs compiled (from dist/bench) rather than from its TypeScript source. */
+export const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * The absolute path of a file of the bench/ source folder (e.g. a Python peer), from either place.
+ *
+ * @example
+ * benchSource('peers/hgb.py')
+ */
+export function benchSource(relative: string): string {
+  return fileURLToPath(new URL(relative, sourceFolder));
+}
+
 /** Whether the peer can run (scikit-learn importable by Debian's python). */
 export function peerAvailable(module = 'sklearn'): boolean {
   try {
@@ -30,6 +48,6 @@ export function writeDataFile(name: string, X: Float64Array, y: Float64Array): s
 
 /** Runs bench/peers/<script> with the arguments and parses the JSON line it prints. */
 export function runPeer<T>(script: string, args: readonly string[]): T {
-  const path = fileURLToPath(new URL(`./peers/${script}`, import.meta.url));
+  const path = benchSource(`peers/${script}`);
   return JSON.parse(execFileSync(PYTHON, [path, ...args], { encoding: 'utf8' })) as T;
 }

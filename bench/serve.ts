@@ -13,8 +13,9 @@ import { fit } from '../src/learners/fit.js';
 import { hasLearner } from '../src/learners/registry.js';
 import type { Regressor, Spec } from '../src/learners/types.js';
 import { saveModel } from '../src/persist/model-io.js';
+import { benchSource, COMPILED } from './peer.js';
 
-const root = new URL('../', import.meta.url).pathname;
+const root = benchSource('../');
 const dir = mkdtempSync(join(tmpdir(), 'stacklearn-bench-serve-'));
 const python = '/usr/bin/python3';
 const calls = 100_000;
@@ -127,7 +128,9 @@ async function httpThroughput(model: Regressor, logRequests: boolean): Promise<a
   const path = join(dir, 'boosting.slm');
   await saveModel(model, path);
   const port = await freePort();
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--model', path, '--port', String(port)];
+  // The compiled CLI when this benchmark runs compiled (npm run bench:serve builds it first).
+  const cli = COMPILED ? ['dist/src/cli/main.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
+  const args = [...cli, 'serve', '--model', path, '--port', String(port)];
   const child = spawn(process.execPath, [...args, ...(logRequests ? ['--log-requests'] : [])], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
