@@ -103,7 +103,7 @@ export const hgbParams: ParamTable<HgbParams> = {
   nJobs: {
     type: types.nullable(types.int(1)),
     default: null,
-    doc: 'threads building histograms (Node, with stacklearn/node); null or 1: the calling thread only',
+    doc: 'threads binning the data and building histograms (Node, with stacklearn/node); null or 1: the calling thread only',
   },
   seed: {
     type: types.seed(),
