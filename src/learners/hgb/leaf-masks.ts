@@ -64,7 +64,8 @@ const cache = new WeakMap<TreeArrays, LeafMasks | null>();
  */
 export function leafMasksOf(trees: TreeArrays, nTreesPerIteration: number): LeafMasks | undefined {
   let masks = cache.get(trees);
-  if (masks === undefined) {
+  // A model's trees come with one class count; rebuilt should the same arrays come with another.
+  if (masks === undefined || (masks !== null && masks.nTreesPerIteration !== nTreesPerIteration)) {
     masks = buildLeafMasks(trees, nTreesPerIteration) ?? null;
     cache.set(trees, masks);
   }

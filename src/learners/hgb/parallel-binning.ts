@@ -5,6 +5,7 @@ import {
   binColumns,
   binningSample,
   categoricalBins,
+  fitBinMapper,
   numericColumns,
   numericThresholds,
 } from './binning.js';
@@ -71,24 +72,30 @@ export async function binTrainingRows(
   rowBinsOut: Uint8Array,
   executor: Executor | undefined,
 ): Promise<BinMapper> {
+  if (executor === undefined || rows.length * X.cols < PARALLEL_BINNING) {
+    const mapper = fitBinMapper(X, isCategorical, options, rows);
+    binColumns(X, mapper, rows, columnsOut, rowBinsOut);
+    return mapper;
+  }
   const { maxBins } = options;
   const { thresholds, nBinsNonMissing } = categoricalBins(X, isCategorical, options, rows);
   const numeric = numericColumns(isCategorical);
   const sample = binningSample(rows, options.seed);
-  const parallel = executor !== undefined && rows.length * X.cols >= PARALLEL_BINNING;
-  const shared: BinningPayload | null = parallel
-    ? { data: executor.share(X.data), nRows: X.rows, cols: X.cols, rows: executor.share(rows) }
-    : null;
+  // The whole of X goes to shared memory (one copy per fit), for the helper to read.
+  const shared: BinningPayload = {
+    data: executor.share(X.data),
+    nRows: X.rows,
+    cols: X.cols,
+    rows: executor.share(rows),
+  };
   // The helper takes the second half of the numeric columns, this thread the first.
-  const half = shared ? Math.ceil(numeric.length / 2) : numeric.length;
-  const helperThresholds = shared
-    ? (executor!.run(THRESHOLDS, {
-        ...shared,
-        sample: executor!.share(sample),
-        columns: numeric.slice(half),
-        maxBins,
-      } satisfies ThresholdsPayload) as Promise<Float64Array[]>)
-    : Promise.resolve([]);
+  const half = Math.ceil(numeric.length / 2);
+  const helperThresholds = executor.run(THRESHOLDS, {
+    ...shared,
+    sample: executor.share(sample),
+    columns: numeric.slice(half),
+    maxBins,
+  } satisfies ThresholdsPayload) as Promise<Float64Array[]>;
   const found = [
     ...numericThresholds(X, sample, numeric.slice(0, half), maxBins),
     ...(await helperThresholds),
@@ -98,17 +105,15 @@ export async function binTrainingRows(
     nBinsNonMissing[j] = found[c]!.length + 1;
   });
   const mapper: BinMapper = { maxBins, isCategorical, thresholds, nBinsNonMissing };
-  const middle = shared ? Math.floor(rows.length / 2) : rows.length;
-  const helperBins = shared
-    ? executor!.run(BIN_ROWS, {
-        ...shared,
-        mapper,
-        columnsOut,
-        rowBinsOut,
-        from: middle,
-        to: rows.length,
-      } satisfies BinRowsPayload)
-    : Promise.resolve(null);
+  const middle = Math.floor(rows.length / 2);
+  const helperBins = executor.run(BIN_ROWS, {
+    ...shared,
+    mapper,
+    columnsOut,
+    rowBinsOut,
+    from: middle,
+    to: rows.length,
+  } satisfies BinRowsPayload);
   binColumns(X, mapper, rows, columnsOut, rowBinsOut, 0, middle);
   await helperBins;
   return mapper;

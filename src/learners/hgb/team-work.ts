@@ -60,8 +60,8 @@ interface HelperPayload extends WorkData {
 }
 
 /**
- * Tree work on the calling thread plus `helpers` threads of `executor`. `data` must live in the
- * executor's shared memory (allocate its arrays with executor.share).
+ * Tree work on the calling thread plus `helpers` threads of `executor`. `data` must live in shared
+ * memory: the kernel's shared WebAssembly arena, or arrays allocated with executor.share.
  *
  * @example
  * const work = teamWork(executor, 1, data);

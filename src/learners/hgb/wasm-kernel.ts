@@ -72,6 +72,17 @@ const MAX_PAGES = 65_536;
 const ALIGN = 64;
 
 let enabled = true;
+let created = 0;
+
+/**
+ * How many arenas this thread has created so far (tests check that a fit took the kernel's path).
+ *
+ * @example
+ * const before = arenasCreated(); await fit(spec, data); arenasCreated() > before // true
+ */
+export function arenasCreated(): number {
+  return created;
+}
 
 /**
  * Turns the WebAssembly kernel on or off for the fits that start afterwards (tests compare the two
@@ -85,7 +96,8 @@ export function setWasmKernel(on: boolean): void {
 }
 
 /**
- * The bytes an arena needs for arrays of these byte lengths (each rounded up to the alignment).
+ * The bytes an arena needs for arrays of these byte lengths — one entry per array, as each is
+ * rounded up to the alignment on its own.
  *
  * @example
  * arenaBytes([n * nCols, 4 * n]);
@@ -113,6 +125,7 @@ export function createArena(bytes: number, shared: boolean): WasmArena | null {
   } catch {
     return null;
   }
+  created++;
   let next = ALIGN;
   const take = (byteLength: number): number => {
     const at = next;

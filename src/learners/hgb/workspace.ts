@@ -47,14 +47,30 @@ export async function createWorkspace(
   const { X, trainRows, nTrain, validation } = prepared;
   const nCols = X.cols;
   const executor = chooseExecutor(params.nJobs, context.executor);
-  const helpers = executor ? helperCount(params.nJobs, executor) : 0;
+  // Helpers need memory they share with this thread (an executor's share may return a plain copy).
+  const sharing =
+    executor !== undefined && executor.share(new Int32Array(1)).buffer instanceof SharedArrayBuffer;
+  const helpers = sharing ? helperCount(params.nJobs, executor!) : 0;
   const share = <T extends ShareableArray>(array: T): T => (helpers > 0 ? executor!.share(array) : array);
   const trees = loss.nTrees;
   const hessians = loss.constantHessian ? 0 : trees * nTrain;
   const histogram = histogramLength(nCols, params.maxBins + 1);
   const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
-  const byteLengths = [2 * nTrain * nCols, 12 * trees * nTrain, 4 * hessians, 8 * nTrain, 4 * nCols, 256];
-  const arena = createArena(arenaBytes([...byteLengths, 8 * histogram, 8 * partials]), helpers > 0);
+  // One entry per array allocated below, in bytes (each is rounded up to the arena's alignment).
+  const byteLengths = [
+    nTrain * nCols, // rowBins
+    nTrain * nCols, // columns
+    4 * trees * nTrain, // gradients
+    4 * hessians, // hessians
+    4 * nTrain, // partition
+    4 * nCols, // features
+    4 * nTrain, // scratch
+    256, // leftTable
+    8 * trees * nTrain, // raw
+    8 * histogram, // histogram
+    8 * partials, // partials
+  ];
+  const arena = createArena(arenaBytes(byteLengths), helpers > 0);
   // In the kernel's arena when there is one (shared by threads already), else plain or shared arrays.
   const place = arena
     ? { u8: arena.u8, f32: arena.f32, u32: arena.u32, i32: arena.i32, f64: arena.f64 }

@@ -12,7 +12,13 @@ import {
   histogramRowMajorList,
 } from '../../../src/learners/hgb/histogram.js';
 import { partitionRows } from '../../../src/learners/hgb/partition.js';
-import { arenaBytes, createArena, kernelFor, setWasmKernel } from '../../../src/learners/hgb/wasm-kernel.js';
+import {
+  arenaBytes,
+  arenasCreated,
+  createArena,
+  kernelFor,
+  setWasmKernel,
+} from '../../../src/learners/hgb/wasm-kernel.js';
 import { toPlain } from '../../../src/persist/plain.js';
 import { createRandom } from '../../../src/random.js';
 
@@ -31,17 +37,9 @@ function setUp(shared: boolean) {
   const binSlots = 256;
   const length = histogramLength(nCols, binSlots);
   const arena = createArena(
-    arenaBytes([
-      nRows * nCols,
-      4 * nRows,
-      4 * nRows,
-      4 * nRows,
-      4 * nRows,
-      4 * nCols,
-      8 * length,
-      256,
-      nRows,
-    ]),
+    // One entry per array the tests take: bins, gradients, hessians, rows, histogram, features,
+    // goesLeft, scratch, raw.
+    arenaBytes([nRows * nCols, 4 * nRows, 4 * nRows, 4 * nRows, 8 * length, 16, 256, 4 * nRows, 8 * nRows]),
     shared,
   );
   assert.ok(arena, 'WebAssembly is available in Node');
@@ -149,10 +147,13 @@ test('a fit with the kernel equals a fit with the TypeScript loops, byte for byt
     [{ kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 }, classes],
   ] as const;
   for (const [spec, data] of cases) {
+    const before = arenasCreated();
     const withKernel = await fit(spec, data);
+    assert.equal(arenasCreated(), before + 1, 'the fit ran on the kernel');
     setWasmKernel(false);
     try {
       const without = await fit(spec, data);
+      assert.equal(arenasCreated(), before + 1, 'the second fit ran on the TypeScript loops');
       assert.equal(JSON.stringify(toPlain(withKernel.state)), JSON.stringify(toPlain(without.state)));
     } finally {
       setWasmKernel(true);
@@ -173,4 +174,19 @@ test("the kernel's leaf-value update adds the value to the listed rows' raw scor
   for (let k = 4; k < 4 + 100; k++) expected[s.rows[k]!] = expected[s.rows[k]!]! + 0.1;
   kernel.addLeafValue(s.rows.byteOffset + 16, 100, raw.byteOffset, 0.1);
   assert.deepEqual(raw, expected);
+});
+
+test('fits of any size find room in the arena (its budget has one entry per array)', async () => {
+  // Sizes whose arrays once overflowed a budget that lumped arrays together (each array is aligned
+  // on its own): 5 005 rows × 10 columns, and 2 673 rows × 1 column among its neighbours.
+  const wide = makeFriedman1({ nSamples: 5005, nFeatures: 10, seed: 1 });
+  await fit({ kind: 'histGradientBoosting', maxIter: 1 }, wide);
+  for (let n = 2600; n <= 2700; n++) {
+    const narrow = makeFriedman1({ nSamples: n, nFeatures: 5, seed: n });
+    const one = { ...narrow, X: { rows: n, cols: 1, data: narrow.X.data.filter((_, i) => i % 5 === 0) } };
+    await fit(
+      { kind: 'histGradientBoosting', maxIter: 1, earlyStopping: false },
+      { ...one, features: narrow.features.slice(0, 1) },
+    );
+  }
 });
