@@ -138,14 +138,19 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
     else heapPush(splittable, { gain: split.gain, node: target });
   };
 
-  const [sumG, sumH] = rootSums(input);
-  const root = node(0, 0, rootCount, sumG, sumH, 0);
-  if (rootCount < 2 * minSamplesLeaf || sumH < input.splitContext.minHessianToSplit) finalize(root);
-  else {
-    root.histogram = input.pool.take();
-    input.work.histogram({ start: 0, count: rootCount, tree, nFeatures }, root.histogram);
-    findSplitAndPush(root);
-  }
+  // The root's sums are taken while helpers start on its histogram (built unless it is too small).
+  let sums: [number, number] = [0, 0];
+  let histogram: Float64Array | null = null;
+  if (rootCount >= 2 * minSamplesLeaf) {
+    histogram = input.pool.take();
+    input.work.histogram({ start: 0, count: rootCount, tree, nFeatures }, histogram, () => {
+      sums = rootSums(input);
+    });
+  } else sums = rootSums(input);
+  const root = node(0, 0, rootCount, sums[0], sums[1], 0);
+  root.histogram = histogram;
+  if (histogram === null || sums[1] < input.splitContext.minHessianToSplit) finalize(root);
+  else findSplitAndPush(root);
 
   const goesLeft = new Uint8Array(256);
   for (let next = heapPop(splittable); next; next = heapPop(splittable)) {

@@ -83,7 +83,7 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
   const parts = helpers + 1;
   let generation = 0;
   /** Publishes a job, works on it, and waits until every task is done. */
-  const run = (kind: number, tasks: number, params: readonly number[]): void => {
+  const run = (kind: number, tasks: number, params: readonly number[], meanwhile?: () => void): void => {
     generation = (generation + 1) & 0x7fff;
     control[KIND] = kind;
     control[TASKS] = tasks;
@@ -94,22 +94,24 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
     Atomics.store(control, CLAIM, generation << 16);
     Atomics.store(control, GENERATION, generation);
     Atomics.notify(control, GENERATION);
+    meanwhile?.();
     work(payload, generation);
     waitUntilDone(control, tasks);
     // Closes the job before the next one's parameters are written: a late helper cannot claim.
     Atomics.store(control, CLAIM, (generation << 16) | CLOSED);
   };
   return {
-    histogram(job, out) {
+    histogram(job, out, meanwhile) {
       const chunks = rowChunks(job.count);
       if (chunks === 1 && job.count * job.nFeatures < SMALL_HISTOGRAM) {
+        meanwhile?.();
         buildPart(data, job, 0, 1, 0, 1, target);
         copyHistogram(data, job, out);
         return;
       }
       const params = [job.start, job.count, job.tree, job.nFeatures];
-      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params);
-      else run(HISTOGRAM_FEATURES, parts, params);
+      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params, meanwhile);
+      else run(HISTOGRAM_FEATURES, parts, params, meanwhile);
       addPartials(data, job, target, chunks);
       copyHistogram(data, job, out);
     },

@@ -49,8 +49,11 @@ export interface HistogramJob {
 
 /** The bulk work of growing a tree, done on this thread or shared with helper threads. */
 export interface TreeWork {
-  /** Fills the blocks of the job's features in `target` (other blocks are left alone). */
-  histogram(job: HistogramJob, target: Float64Array): void;
+  /**
+   * Fills the blocks of the job's features in `target` (other blocks are left alone). `meanwhile`
+   * runs on this thread once the job is handed out, while helpers start on it.
+   */
+  histogram(job: HistogramJob, target: Float64Array, meanwhile?: () => void): void;
   /**
    * Splits partition[start … start+count) in place, stably: rows whose bin of `feature` goes left
    * (goesLeft[bin] = 1) first, then the others; returns how many went left.
@@ -210,7 +213,8 @@ export function copyHistogram(data: WorkData, job: HistogramJob, out: Float64Arr
  */
 export function sequentialWork(data: WorkData): TreeWork {
   return {
-    histogram(job, out) {
+    histogram(job, out, meanwhile) {
+      meanwhile?.();
       const chunks = rowChunks(job.count);
       const target = data.histogram;
       for (let c = 0; c < chunks; c++) buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, target, c));
