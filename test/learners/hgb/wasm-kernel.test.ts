@@ -190,3 +190,23 @@ test('fits of any size find room in the arena (its budget has one entry per arra
     );
   }
 });
+
+test("a fit moves every training row's raw score by its leaf's value, also in trees of many leaves", async () => {
+  // The training loss after the last tree, computed from the raw scores the fit moved (by the
+  // kernel), equals the loss of the model's own predictions on those rows.
+  const data = makeFriedman1({ nSamples: 4000, nFeatures: 5, noise: 1, seed: 8 });
+  const model = await fit(
+    { kind: 'histGradientBoosting', maxIter: 2, maxLeafNodes: null, minSamplesLeaf: 1, earlyStopping: false },
+    data,
+  );
+  const state = model.state as { trainLoss: Float64Array; trees: { leafValue: Float64Array } };
+  assert.ok(state.trees.leafValue.length > 2 * 1100, `${state.trees.leafValue.length} leaves`);
+  const predictions = model.predict(data.X) as Float64Array;
+  let sum = 0;
+  for (let i = 0; i < predictions.length; i++) sum += (predictions[i]! - data.y[i]!) ** 2;
+  const last = state.trainLoss[state.trainLoss.length - 1]!;
+  assert.ok(
+    Math.abs(sum / predictions.length / 2 - last) <= 1e-12 * last,
+    `${sum / predictions.length / 2} vs ${last}`,
+  );
+});
