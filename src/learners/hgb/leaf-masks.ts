@@ -10,12 +10,15 @@ const MAX_ENTRIES = 1 << 24;
 
 /**
  * A model's trees as leaf masks (after QuickScorer, Lucchese et al., SIGIR 2015), for trees of at
- * most 32 leaves without categorical splits. Leaves are numbered left to right within each tree;
+ * most 32 leaves. Leaves are numbered left to right within each tree;
  * an inner node's mask clears the leaves of its left subtree. A row's exit leaf in a tree is the
  * lowest bit left after ANDing the masks of the tree's nodes that send the row right. Here the
  * masks are ANDed ahead of time: per tree and feature it reads, a table indexed by the row's
  * position among the feature's cuts (cuts below the value; cuts + 1 for NaN, which goes where each
- * node's missingLeft says) holds the AND of that feature's right-going nodes. A row then costs one
+ * node's missingLeft says) holds the AND of that feature's right-going nodes; for a categorical
+ * feature the position is the category code (256 for NaN, unseen or invalid codes, which go where
+ * missingLeft says) and the table holds, per code, the AND of the nodes whose bitset sends it right.
+ * A row then costs one
  * lookup per (tree, feature) pair; the exit leaf is the same as the plain traversal's, so
  * predictions are equal to the bit.
  *
@@ -28,6 +31,10 @@ export interface LeafMasks {
   readonly nTreesPerIteration: number;
   /** Features some split reads, ascending. */
   readonly usedFeatures: Int32Array;
+  /** Per feature: 1 when its splits are categorical (positions are category codes, no grid). */
+  readonly categorical: Uint8Array;
+  /** The trees' knownCategories: 8 words per feature, the codes seen in training. */
+  readonly knownCategories: Uint32Array;
   /** Per feature: its grid; its position for NaN (cuts + 1); where its grid starts in work; where its cuts start in values. */
   readonly grids: readonly (CutGrid | undefined)[];
   readonly nanPosition: Int32Array;
@@ -56,8 +63,9 @@ export interface LeafMasks {
 const cache = new WeakMap<TreeArrays, LeafMasks | null>();
 
 /**
- * The leaf masks of a model's trees, built on first use and cached; undefined when the trees have
- * categorical splits, more than 32 leaves, or tables too large (the caller walks the trees).
+ * The leaf masks of a model's trees, built on first use and cached; undefined when a tree has more
+ * than 32 leaves, a feature has both numeric and categorical splits, or the tables would be too
+ * large (the caller walks the trees).
  *
  * @example
  * const masks = leafMasksOf(state.trees, state.nTreesPerIteration);
@@ -98,14 +106,26 @@ function numberLeaves(trees: TreeArrays, root: number): NumberedTree | undefined
   return walk(root) < 0 ? undefined : tree;
 }
 
-/** Per feature, its distinct thresholds ascending; undefined if a threshold is NaN. */
-function featureCuts(trees: TreeArrays, nFeatures: number): Float64Array[] | undefined {
+/** A categorical feature's positions: codes 0 … 255, then 256 for missing (its "cuts" count 255). */
+const CATEGORY_CUTS = new Float64Array(255);
+
+/**
+ * Per feature, its distinct thresholds ascending (CATEGORY_CUTS for a categorical one); undefined
+ * if a threshold is NaN.
+ */
+function featureCuts(
+  trees: TreeArrays,
+  nFeatures: number,
+  categorical: Uint8Array,
+): Float64Array[] | undefined {
   const lists: number[][] = Array.from({ length: nFeatures }, () => []);
   for (let n = 0; n < trees.feature.length; n++) {
+    if (categorical[trees.feature[n]!]) continue;
     if (Number.isNaN(trees.threshold[n]!)) return undefined;
     lists[trees.feature[n]!]!.push(trees.threshold[n]!);
   }
-  return lists.map((list) => {
+  return lists.map((list, f) => {
+    if (categorical[f]) return CATEGORY_CUTS;
     const sorted = Float64Array.from(list).sort();
     let m = 0;
     for (let i = 0; i < sorted.length; i++)
@@ -161,11 +181,47 @@ function writeTable(
   for (let p = 1; p <= m; p++) tables[at + p]! &= tables[at + p - 1]!;
 }
 
+/** Per feature: 1 categorical splits, 0 numeric or none; undefined when a feature has both. */
+/**
+ * Writes the table of one (tree, categorical feature) pair at tables[at …]: entry c (a category
+ * code seen in training) is the AND of the masks of the pair's nodes whose bitset leaves c out
+ * (sending it right); entry 256 (missing, unseen or invalid) those whose missing values go right.
+ */
+function writeCategoryTable(
+  trees: TreeArrays,
+  tree: NumberedTree,
+  members: readonly number[],
+  tables: Int32Array,
+  at: number,
+): void {
+  tables.fill(-1, at, at + 257);
+  for (const i of members) {
+    const node = tree.nodes[i]!;
+    const bitset = 8 * trees.bitsetIndex[node]!;
+    for (let c = 0; c < 256; c++) {
+      if (((trees.catBitsets[bitset + (c >>> 5)]! >>> (c & 31)) & 1) === 0) tables[at + c]! &= tree.masks[i]!;
+    }
+    if (trees.missingLeft[node] === 0) tables[at + 256]! &= tree.masks[i]!;
+  }
+}
+
+function categoricalFeatures(trees: TreeArrays, nFeatures: number): Uint8Array | undefined {
+  const kinds = new Uint8Array(nFeatures); // 0 none, 1 numeric, 2 categorical
+  for (let n = 0; n < trees.feature.length; n++) {
+    const kind = trees.bitsetIndex[n]! >= 0 ? 2 : 1;
+    const f = trees.feature[n]!;
+    if (kinds[f] !== 0 && kinds[f] !== kind) return undefined;
+    kinds[f] = kind;
+  }
+  return kinds.map((kind) => (kind === 2 ? 1 : 0));
+}
+
 function buildLeafMasks(trees: TreeArrays, nTreesPerIteration: number): LeafMasks | undefined {
-  if (trees.catBitsets.length > 0) return undefined;
   const nTrees = trees.roots.length;
   const nFeatures = trees.feature.reduce((max, f) => Math.max(max, f + 1), 0);
-  const cuts = featureCuts(trees, nFeatures);
+  const categorical = categoricalFeatures(trees, nFeatures);
+  if (!categorical) return undefined;
+  const cuts = featureCuts(trees, nFeatures, categorical);
   if (!cuts) return undefined;
   const numbered: NumberedTree[] = [];
   const readers: [number, number[]][][] = [];
@@ -179,10 +235,10 @@ function buildLeafMasks(trees: TreeArrays, nTreesPerIteration: number): LeafMask
     for (const [f] of readers[t]!) nEntries += cuts[f]!.length + 2;
     pairStart[t + 1] = pairStart[t]! + paddedPairCount(readers[t]!.length);
   }
-  const grids = cuts.map((c) => (c.length > 0 ? cutGrid(c) : undefined));
+  const grids = cuts.map((c, f) => (!categorical[f] && c.length > 0 ? cutGrid(c) : undefined));
   const gridEntries = grids.reduce((sum, grid) => sum + (grid ? grid.start.length + MASK_BLOCK : 0), 0);
   if (nEntries + gridEntries + 2 * pairStart[nTrees]! > MAX_ENTRIES) return undefined;
-  const masks = layOut(trees, nTreesPerIteration, cuts, grids, numbered, nEntries, pairStart);
+  const masks = layOut(trees, nTreesPerIteration, cuts, grids, categorical, numbered, nEntries, pairStart);
   const { work, pairsAt, columnAt } = masks;
   // Padding pairs read the all-ones entry at a positions column nothing writes (always 0).
   const zeros = masks.accAt - MASK_BLOCK;
@@ -192,7 +248,8 @@ function buildLeafMasks(trees: TreeArrays, nTreesPerIteration: number): LeafMask
   for (let t = 0; t < nTrees; t++) {
     let q = pairsAt + 2 * pairStart[t]!;
     for (const [f, members] of readers[t]!) {
-      writeTable(trees, numbered[t]!, members, cuts[f]!, work, at);
+      if (categorical[f]) writeCategoryTable(trees, numbered[t]!, members, work, at);
+      else writeTable(trees, numbered[t]!, members, cuts[f]!, work, at);
       work[q++] = columnAt[f]!;
       work[q++] = at;
       at += cuts[f]!.length + 2;
@@ -211,18 +268,20 @@ function layOut(
   nTreesPerIteration: number,
   cuts: readonly Float64Array[],
   grids: readonly (CutGrid | undefined)[],
+  categorical: Uint8Array,
   numbered: readonly NumberedTree[],
   nEntries: number,
   pairStart: Int32Array,
 ): LeafMasks {
   const nTrees = numbered.length;
   const nFeatures = cuts.length;
-  const usedFeatures = Int32Array.from(grids.flatMap((grid, f) => (grid ? [f] : [])));
+  const usedFeatures = Int32Array.from(grids.flatMap((grid, f) => (grid || categorical[f] ? [f] : [])));
+  const gridFeatures = usedFeatures.filter((f) => grids[f] !== undefined);
   const pairsAt = nEntries + 1;
   const workGridsAt = pairsAt + 2 * pairStart[nTrees]!;
   const gridAt = new Int32Array(nFeatures);
   let gridEnd = workGridsAt;
-  for (const f of usedFeatures) {
+  for (const f of gridFeatures) {
     gridAt[f] = gridEnd;
     gridEnd += grids[f]!.start.length;
   }
@@ -241,7 +300,7 @@ function layOut(
   const gridCutShift = sumsAt + nTreesPerIteration * MASK_BLOCK - workGridsAt;
   const cutsAt = new Int32Array(nFeatures);
   let valuesEnd = gridEnd + gridCutShift;
-  for (const f of usedFeatures) {
+  for (const f of gridFeatures) {
     cutsAt[f] = valuesEnd;
     valuesEnd += cuts[f]!.length;
   }
@@ -252,7 +311,7 @@ function layOut(
       values[leafAt[t]! + i] = trees.leafValue[leaf]!;
     });
   });
-  for (const f of usedFeatures) {
+  for (const f of gridFeatures) {
     const grid = grids[f]!;
     work.set(grid.start, gridAt[f]!);
     values.set(grid.cut, gridAt[f]! + gridCutShift);
@@ -262,6 +321,8 @@ function layOut(
     nTrees,
     nTreesPerIteration,
     usedFeatures,
+    categorical,
+    knownCategories: trees.knownCategories,
     grids,
     nanPosition: Int32Array.from(cuts, (c) => c.length + 1),
     gridAt,

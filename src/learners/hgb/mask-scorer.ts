@@ -63,6 +63,10 @@ function writePositions(
   const { work, values, usedFeatures, gridCutShift } = masks;
   for (let i = 0; i < usedFeatures.length; i++) {
     const f = usedFeatures[i]!;
+    if (masks.categorical[f]) {
+      writeCategoryPositions(masks, f, data, base, stride, count);
+      continue;
+    }
     const { min, scale, last } = masks.grids[f]!;
     const nan = masks.nanPosition[f]!;
     const grid = masks.gridAt[f]!;
@@ -85,5 +89,34 @@ function writePositions(
       }
       work[at + j] = pos;
     }
+  }
+}
+
+/**
+ * writePositions for a categorical feature: the category code when it is an integer 0 … 255 seen
+ * in training, else 256 (missing: NaN, unseen or invalid codes go where missingLeft says).
+ */
+function writeCategoryPositions(
+  masks: LeafMasks,
+  f: number,
+  data: Float64Array,
+  base: number,
+  stride: number,
+  count: number,
+): void {
+  const { work, knownCategories } = masks;
+  const at = masks.columnAt[f]!;
+  const known = 8 * f;
+  for (let j = 0, index = base + f; j < count; j++, index += stride) {
+    const x = data[index]!;
+    let pos = 256;
+    if (
+      x >= 0 &&
+      x <= 255 &&
+      x === Math.floor(x) &&
+      ((knownCategories[known + (x >>> 5)]! >>> (x & 31)) & 1) === 1
+    )
+      pos = x;
+    work[at + j] = pos;
   }
 }

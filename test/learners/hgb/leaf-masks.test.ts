@@ -63,11 +63,31 @@ test('a table holds, per cut position, the AND of the masks of the nodes sending
   assert.deepEqual(table, [-1, ~0b001, ~0b011, ~0b011]);
 });
 
-test('trees of 32 leaves get masks; a tree of 33, or a categorical split, falls back', () => {
+test('trees of 32 leaves get masks; a tree of 33, or a feature split both ways, falls back', () => {
   assert.ok(leafMasksOf(chain(32), 1));
   assert.equal(leafMasksOf(chain(33), 1), undefined);
-  const categorical = { ...chain(3), bitsetIndex: Int32Array.of(0, -1), catBitsets: new Uint32Array(8) };
-  assert.equal(leafMasksOf(categorical, 1), undefined);
+  // Feature 0 split by a category bitset at one node and by a threshold at the other.
+  const mixed = { ...chain(3), bitsetIndex: Int32Array.of(0, -1), catBitsets: new Uint32Array(8) };
+  assert.equal(leafMasksOf(mixed, 1), undefined);
+});
+
+test("a categorical node's table sends each seen code by its bitset and missing codes by missingLeft", () => {
+  // One split on categorical x0: codes 1 and 3 go left; missing values go right. Leaves: left 0, right 1.
+  const trees: TreeArrays = {
+    ...numericTrees([0], [[0, 0, ~0, ~1, 0]], [10, 20]),
+    bitsetIndex: Int32Array.of(0),
+    catBitsets: Uint32Array.of(0b1010, 0, 0, 0, 0, 0, 0, 0),
+  };
+  const masks = leafMasksOf(trees, 1)!;
+  assert.ok(masks);
+  const table = masks.work.subarray(0, 257);
+  // Right-going codes clear leaf 0 (the left subtree): mask ~0b1.
+  assert.equal(table[1], -1);
+  assert.equal(table[3], -1);
+  assert.equal(table[0], ~0b1);
+  assert.equal(table[2], ~0b1);
+  assert.equal(table[255], ~0b1);
+  assert.equal(table[256], ~0b1);
 });
 
 test('masks are built once per set of trees', () => {

@@ -70,6 +70,29 @@ function hardRows(state: HgbState, X: Matrix, nRows: number, seed: number): Matr
   return { rows: nRows, cols: X.cols, data };
 }
 
+/**
+ * hardRows, plus, in the categorical columns, codes seen and unseen in training, codes out of range
+ * (−1, 256, 300), non-integers (2.5), −0, NaN and ±Infinity.
+ */
+function categoryRows(state: HgbState, X: Matrix, nRows: number, seed: number): Matrix {
+  const rows = hardRows(state, X, nRows, seed);
+  const random = createRandom(seed + 100);
+  const { trees } = state;
+  const categorical = new Set<number>();
+  for (let n = 0; n < trees.feature.length; n++)
+    if (trees.bitsetIndex[n]! >= 0) categorical.add(trees.feature[n]!);
+  const odd = [-1, 256, 300, 2.5, -0, Number.NaN, Infinity, -Infinity];
+  for (let i = 0; i < rows.rows; i++) {
+    for (const f of categorical) {
+      const pick = random.int(4);
+      if (pick === 0) rows.data[i * X.cols + f] = odd[random.int(odd.length)]!;
+      else if (pick === 1) rows.data[i * X.cols + f] = random.int(60);
+      else rows.data[i * X.cols + f] = X.data[random.int(X.rows) * X.cols + f]!;
+    }
+  }
+  return rows;
+}
+
 function assertSameBits(actual: Float64Array, expected: Float64Array, what: string): void {
   assert.equal(actual.length, expected.length, what);
   for (let i = 0; i < actual.length; i++) {
@@ -139,7 +162,7 @@ describe('leaf-mask scoring equals the tree walk to the bit', async () => {
     }
   });
 
-  test('penguins: numeric codes use masks; categorical splits fall back', async () => {
+  test('penguins: numeric codes and categorical splits both use masks', async () => {
     const penguins = await loadBundled('penguins');
     const data = toTrainingData(penguins.dataset, { target: penguins.target });
     const numeric = await stateOf(
@@ -149,7 +172,36 @@ describe('leaf-mask scoring equals the tree walk to the bit', async () => {
     checkModel(numeric, hardRows(numeric, data.X, 400, 5), true);
     const categorical = await stateOf({ kind: 'histGradientBoosting', maxIter: 20 }, data);
     assert.ok(categorical.trees.catBitsets.length > 0);
-    checkModel(categorical, data.X, false);
+    checkModel(categorical, data.X, true);
+    checkModel(categorical, categoryRows(categorical, data.X, 600, 6), true);
+  });
+
+  test('categorical splits on many codes: seen, unseen, invalid and missing codes go as the walk sends them', async () => {
+    // 40 category codes (every tenth one unseen in training), a numeric column beside them.
+    const n = 3000;
+    const random = createRandom(21);
+    const X = new Float64Array(n * 2);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let code = random.int(40);
+      if (code % 10 === 7) code -= 1;
+      X[2 * i] = code;
+      X[2 * i + 1] = random.normal();
+      y[i] = Math.sin(code) * 3 + X[2 * i + 1]! + random.normal() * 0.1;
+    }
+    const levels = Array.from({ length: 40 }, (_, c) => `c${c}`);
+    const data: TrainingData = {
+      task: 'regression',
+      X: { rows: n, cols: 2, data: X },
+      y,
+      features: [
+        { name: 'code', kind: 'categorical', levels },
+        { name: 'x', kind: 'numeric' },
+      ],
+    };
+    const state = await stateOf({ kind: 'histGradientBoosting', maxIter: 30, earlyStopping: false }, data);
+    assert.ok(state.trees.catBitsets.length > 0);
+    checkModel(state, categoryRows(state, data.X, 800, 7), true);
   });
 
   test('trees that are a single leaf add their value', async () => {
