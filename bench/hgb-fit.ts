@@ -5,6 +5,7 @@
 //   npm run bench:hgb-fit                          500k rows, 5 fits, 2 threads
 //   npm run bench:hgb-fit -- --rows=1000000 --repeat=9 --threads=1
 import { fit, makeFriedman1, nodeExecutor, shutdownWorkers } from '../src/node.js';
+import { HGB_BENCH_SPEC } from './hgb-spec.js';
 
 const flag = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
@@ -14,16 +15,7 @@ const repeat = flag('repeat', 5);
 const threads = flag('threads', 2);
 const data = makeFriedman1({ nSamples: rows, nFeatures: 20, noise: 1, seed: 0 });
 const executor = nodeExecutor(2);
-const spec = {
-  kind: 'histGradientBoosting',
-  maxIter: 100,
-  learningRate: 0.1,
-  maxLeafNodes: 31,
-  maxBins: 255,
-  minSamplesLeaf: 20,
-  earlyStopping: false,
-  nJobs: threads,
-};
+const spec = { ...HGB_BENCH_SPEC, nJobs: threads };
 // Starts the worker before timing.
 await fit({ ...spec, maxIter: 1 }, data, { executor });
 const seconds: number[] = [];

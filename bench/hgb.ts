@@ -32,19 +32,11 @@ import {
   readDataset,
   shutdownWorkers,
 } from '../src/node.js';
+import { HGB_BENCH_SPEC } from './hgb-spec.js';
 import { benchSource } from './peer.js';
 
 const PYTHON = '/usr/bin/python3';
 const PEER_SCRIPT = benchSource('peers/hgb.py');
-const SPEC = {
-  kind: 'histGradientBoosting',
-  maxIter: 100,
-  learningRate: 0.1,
-  maxLeafNodes: 31,
-  maxBins: 255,
-  minSamplesLeaf: 20,
-  earlyStopping: false,
-} as const;
 
 type Peer = 'sklearn' | 'xgboost';
 
@@ -154,7 +146,9 @@ function runPeer(peer: Peer, path: string, c: Case): Result {
 async function runOurs(c: Case, nJobs: number): Promise<{ result: Result; model: Regressor }> {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const model = (await fit({ ...SPEC, nJobs }, c.train, { executor: nodeExecutor(2) })) as Regressor;
+  const model = (await fit({ ...HGB_BENCH_SPEC, nJobs }, c.train, {
+    executor: nodeExecutor(2),
+  })) as Regressor;
   const fitSeconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const { seconds: firstPredictSeconds, value: prediction } = timed(() => model.predict(c.XTest));

@@ -1,4 +1,4 @@
-import type { Matrix } from '../../data/matrix.js';
+import { type Matrix, range } from '../../data/matrix.js';
 import { StacklearnError } from '../../errors.js';
 import { createRandom } from '../../random.js';
 
@@ -89,11 +89,28 @@ export function fitBinMapper(
   options: { readonly maxBins: number; readonly seed: number; readonly names: readonly string[] },
   rows?: Uint32Array,
 ): BinMapper {
-  const { maxBins } = options;
-  const all = rows ?? identity(X.rows);
-  const { thresholds, nBinsNonMissing } = categoricalBins(X, isCategorical, options, all);
+  const all = rows ?? range(X.rows);
+  const categorical = categoricalBins(X, isCategorical, options, all);
   const numeric = numericColumns(isCategorical);
-  const found = numericThresholds(X, binningSample(all, options.seed), numeric, maxBins);
+  const found = numericThresholds(X, binningSample(all, options.seed), numeric, options.maxBins);
+  return binMapperOf(options.maxBins, isCategorical, categorical, numeric, found);
+}
+
+/**
+ * The BinMapper of the categorical columns' bins (from categoricalBins) and the numeric columns'
+ * thresholds, found[c] for column numeric[c].
+ *
+ * @example
+ * const mapper = binMapperOf(255, isCategorical, categoricalBins(X, isCategorical, options, rows), numeric, found);
+ */
+export function binMapperOf(
+  maxBins: number,
+  isCategorical: Uint8Array,
+  categorical: { thresholds: Float64Array[]; nBinsNonMissing: Int32Array },
+  numeric: readonly number[],
+  found: readonly Float64Array[],
+): BinMapper {
+  const { thresholds, nBinsNonMissing } = categorical;
   numeric.forEach((j, c) => {
     thresholds[j] = found[c]!;
     nBinsNonMissing[j] = found[c]!.length + 1;
@@ -277,12 +294,6 @@ function searchBin(tables: Float64Array, t: number, x: number): number {
   lo += 2 & -+(tables[lo + 1]! < x);
   lo += 1 & -+(tables[lo]! < x);
   return lo - t;
-}
-
-function identity(n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
 }
 
 /** `size` distinct entries of `rows`, drawn with a seeded partial Fisher–Yates shuffle. */

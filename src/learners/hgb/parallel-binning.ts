@@ -3,6 +3,7 @@ import { type Executor, registerTask } from '../executor.js';
 import {
   type BinMapper,
   binColumns,
+  binMapperOf,
   binningSample,
   categoricalBins,
   fitBinMapper,
@@ -78,7 +79,7 @@ export async function binTrainingRows(
     return mapper;
   }
   const { maxBins } = options;
-  const { thresholds, nBinsNonMissing } = categoricalBins(X, isCategorical, options, rows);
+  const categorical = categoricalBins(X, isCategorical, options, rows);
   const numeric = numericColumns(isCategorical);
   const sample = binningSample(rows, options.seed);
   // The whole of X goes to shared memory (one copy per fit), for the helper to read.
@@ -100,11 +101,7 @@ export async function binTrainingRows(
     ...numericThresholds(X, sample, numeric.slice(0, half), maxBins),
     ...(await helperThresholds),
   ];
-  numeric.forEach((j, c) => {
-    thresholds[j] = found[c]!;
-    nBinsNonMissing[j] = found[c]!.length + 1;
-  });
-  const mapper: BinMapper = { maxBins, isCategorical, thresholds, nBinsNonMissing };
+  const mapper = binMapperOf(maxBins, isCategorical, categorical, numeric, found);
   const middle = Math.floor(rows.length / 2);
   const helperBins = executor.run(BIN_ROWS, {
     ...shared,

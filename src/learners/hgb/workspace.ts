@@ -1,3 +1,4 @@
+import { range } from '../../data/matrix.js';
 import { defaultExecutor, type Executor, type ShareableArray } from '../executor.js';
 import type { FitContext } from '../types.js';
 import { type BinMapper, binColumns } from './binning.js';
@@ -83,7 +84,7 @@ export async function createWorkspace(
       };
   const rowBins = place.u8(nTrain * nCols);
   const columns = place.u8(nTrain * nCols);
-  const rows = trainRows ?? Uint32Array.from({ length: nTrain }, (_, i) => i);
+  const rows = trainRows ?? range(nTrain);
   const binner = helpers > 0 ? executor : undefined;
   const mapper = await binTrainingRows(X, prepared.isCategorical, binning, rows, columns, rowBins, binner);
   const data: WorkData = {
