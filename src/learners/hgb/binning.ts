@@ -1,6 +1,7 @@
 import { type Matrix, range } from '../../data/matrix.js';
 import { StacklearnError } from '../../errors.js';
 import { createRandom } from '../../random.js';
+import { sortFloat64 } from './radix-sort.js';
 
 /** Thresholds are clipped here: +∞ is kept for the split "every non-missing value goes left". */
 const ALMOST_INF = 1e300;
@@ -39,7 +40,7 @@ export interface BinMapper {
  * findBinThresholds(Float64Array.of(3, 1, 2, 2), 255) // Float64Array [1.5, 2.5]
  */
 export function findBinThresholds(values: Float64Array, maxBins: number): Float64Array {
-  values.sort();
+  sortFloat64(values);
   const n = values.length;
   let nDistinct = n === 0 ? 0 : 1;
   for (let i = 1; i < n; i++) if (values[i] !== values[i - 1]) nDistinct++;

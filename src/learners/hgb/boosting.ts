@@ -5,10 +5,11 @@ import { shouldStop } from './early-stopping.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { growTree, type HistogramPool, histogramPool, type TreeNode } from './grower.js';
 import type { HgbParams } from './hgb-params.js';
-import { histogramLength } from './histogram.js';
+import { decodedLength, histogramLength } from './histogram.js';
 import { createLoss } from './losses/create-loss.js';
 import type { HgbLoss, LossTarget } from './losses/loss.js';
 import type { HgbState } from './predictor.js';
+import { quantizeTree } from './quantize.js';
 import { type RowSampler, rowSampler } from './row-sampler.js';
 import { treeArraysBuilder } from './tree-arrays.js';
 import type { WorkData } from './tree-work.js';
@@ -93,6 +94,8 @@ interface Run {
   readonly columnRandom: Random;
   readonly splitRandom: Random;
   readonly pool: HistogramPool;
+  /** A node's histogram decoded for split finding. */
+  readonly decoded: Float64Array;
   /** Where hessians go (an empty array when they are constant). */
   readonly hessianOut: Float32Array;
 }
@@ -114,7 +117,8 @@ function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, param
     sampler: rowSampler(nTrain, params.subsample, deriveSeed(params.seed, 'rows')),
     columnRandom: createRandom(deriveSeed(params.seed, 'columns')),
     splitRandom: createRandom(deriveSeed(params.seed, 'splits')),
-    pool: histogramPool(histogramLength(prepared.X.cols, params.maxBins + 1)),
+    pool: histogramPool(histogramLength(prepared.X.cols, params.maxBins + 1, space.data.words)),
+    decoded: new Float64Array(decodedLength(prepared.X.cols, params.maxBins + 1)),
     hessianOut: space.data.hessians ?? new Float32Array(0),
   };
 }
@@ -138,9 +142,10 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
         work,
         splitContext,
         pool: run.pool,
+        quantization: quantizeTree(data, k),
+        decoded: run.decoded,
         tree: k,
         rootCount,
-        allRows: rootCount === n,
         nFeatures,
         random: run.splitRandom,
       },

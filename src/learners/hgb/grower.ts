@@ -1,8 +1,9 @@
 import type { Random } from '../../random.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { heapPop, heapPush } from './gain-heap.js';
-import { subtractHistograms } from './histogram.js';
+import { decodeHistogram, type HistogramScale, histogramSums, subtractHistograms } from './histogram.js';
 import { leftBins } from './partition.js';
+import type { Quantization } from './quantize.js';
 import { findBestSplit } from './split.js';
 import type { SplitContext, SplitInfo } from './split-info.js';
 import type { TreeWork, WorkData } from './tree-work.js';
@@ -33,25 +34,25 @@ export interface TreeNode {
   left: TreeNode | null;
   right: TreeNode | null;
   isLeaf: boolean;
-  histogram: Float64Array | null;
+  histogram: Int32Array | null;
 }
 
 /** A histogram allocator that recycles freed histograms. */
 export interface HistogramPool {
-  take(): Float64Array;
-  give(histogram: Float64Array): void;
+  take(): Int32Array;
+  give(histogram: Int32Array): void;
 }
 
 /**
- * A pool of histograms of `length` Float64 entries.
+ * A pool of packed histograms of `length` Int32 entries.
  *
  * @example
- * const pool = histogramPool(histogramLength(20, 256));
+ * const pool = histogramPool(histogramLength(20, 256, 1));
  */
 export function histogramPool(length: number): HistogramPool {
-  const free: Float64Array[] = [];
+  const free: Int32Array[] = [];
   return {
-    take: () => free.pop() ?? new Float64Array(length),
+    take: () => free.pop() ?? new Int32Array(length),
     give: (histogram) => void free.push(histogram),
   };
 }
@@ -62,11 +63,13 @@ export interface GrowInput {
   readonly work: TreeWork;
   readonly splitContext: SplitContext;
   readonly pool: HistogramPool;
+  /** How the tree's gradients were quantised (quantizeTree). */
+  readonly quantization: Quantization;
+  /** Scratch for a node's decoded histogram (decodedLength(nCols, binSlots) Float64 entries). */
+  readonly decoded: Float64Array;
   /** Which tree of the iteration (its gradients). */
   readonly tree: number;
   readonly rootCount: number;
-  /** The partition is 0 … rootCount-1 in order (no row subsampling). */
-  readonly allRows: boolean;
   /** How many of data.features the tree uses. */
   readonly nFeatures: number;
   readonly random: Random;
@@ -119,13 +122,19 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
     leaf.histogram = null;
   };
   const features = data.features.subarray(0, nFeatures);
+  const scale: HistogramScale = {
+    words: data.words,
+    countBits: data.countBits,
+    quantization: input.quantization,
+  };
   const findSplitAndPush = (target: TreeNode): void => {
     const searched =
       options.featureFractionPerSplit < 1
         ? sampleFeatures(features, options.featureFractionPerSplit, input.random)
         : features;
+    decodeHistogram(target.histogram!, searched, data.binSlots, scale, input.decoded);
     const split = findBestSplit(
-      target.histogram!,
+      input.decoded,
       searched,
       target.count,
       target.sumGradients,
@@ -138,18 +147,13 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
     else heapPush(splittable, { gain: split.gain, node: target });
   };
 
-  // The root's sums are taken while helpers start on its histogram (built unless it is too small).
-  let sums: [number, number] = [0, 0];
-  let histogram: Float64Array | null = null;
-  if (rootCount >= 2 * minSamplesLeaf) {
-    histogram = input.pool.take();
-    input.work.histogram({ start: 0, count: rootCount, tree, nFeatures }, histogram, () => {
-      sums = rootSums(input);
-    });
-  } else sums = rootSums(input);
-  const root = node(0, 0, rootCount, sums[0], sums[1], 0);
+  // The root's sums are its histogram's (exact integers, as every node's below it).
+  const histogram = input.pool.take();
+  input.work.histogram({ start: 0, count: rootCount, tree, nFeatures }, histogram);
+  const [sumG, sumH] = histogramSums(histogram, features[0]!, data.binSlots, scale);
+  const root = node(0, 0, rootCount, sumG, sumH, 0);
   root.histogram = histogram;
-  if (histogram === null || sums[1] < input.splitContext.minHessianToSplit) finalize(root);
+  if (rootCount < 2 * minSamplesLeaf || sumH < input.splitContext.minHessianToSplit) finalize(root);
   else findSplitAndPush(root);
 
   const goesLeft = new Uint8Array(256);
@@ -199,7 +203,14 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
         );
         larger.histogram = input.pool.take();
         // The larger child's histogram is its parent's minus its sibling's: no pass over its rows.
-        subtractHistograms(parent.histogram!, smaller.histogram, larger.histogram, features, data.binSlots);
+        subtractHistograms(
+          parent.histogram!,
+          smaller.histogram,
+          larger.histogram,
+          features,
+          data.binSlots,
+          data.words,
+        );
         if (!left.isLeaf) findSplitAndPush(left);
         if (!right.isLeaf) findSplitAndPush(right);
         for (const child of [left, right]) {
@@ -220,25 +231,6 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
 interface SplitCandidate {
   readonly gain: number;
   readonly node: TreeNode;
-}
-
-/** The sums of the gradients and hessians of the root's rows, in row order (counts for constant hessians). */
-function rootSums(input: GrowInput): [number, number] {
-  const { data, tree, rootCount } = input;
-  const offset = tree * data.nRows;
-  const g = data.gradients;
-  const h = data.hessians;
-  const rows = data.partition;
-  let sumG = 0;
-  let sumH = 0;
-  if (input.allRows) {
-    for (let i = 0; i < rootCount; i++) sumG += g[offset + i]!;
-    if (h) for (let i = 0; i < rootCount; i++) sumH += h[offset + i]!;
-  } else {
-    for (let k = 0; k < rootCount; k++) sumG += g[offset + rows[k]!]!;
-    if (h) for (let k = 0; k < rootCount; k++) sumH += h[offset + rows[k]!]!;
-  }
-  return [sumG, h ? sumH : rootCount];
 }
 
 /** ⌈fraction · n⌉ (at least 1) of `features`, drawn at random, in ascending order. */

@@ -14,9 +14,9 @@ import {
 /**
  * Histograms shared by a team of threads: the calling thread and helpers started through an
  * executor share every array (SharedArrayBuffer) and take the tasks of each histogram one at a time
- * from a shared counter (Atomics). The tasks are runs of features (each summed by one thread in row
- * order) or, for large nodes, fixed chunks of rows (their sums added in chunk order): the numbers do
- * not depend on the number of threads. No messages per job: a job costs a few atomic operations,
+ * from a shared counter (Atomics). The tasks are chunks of rows (their histograms added after) or,
+ * for nodes of few rows, runs of features; the sums are integers, so the histogram does not depend on
+ * who summed what. No messages per job: a job costs a few atomic operations,
  * and a helper that has not started yet is simply not waited for. Partitions stay on the calling
  * thread: shared in chunks, they moved every row twice and were no faster (measured).
  */
@@ -79,11 +79,12 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
   const target = data.histogram;
   const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
   // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
-  // they balance (measured); a thread that starts late still leaves its run to the others.
+  // they balance (measured); a thread that starts late still leaves its run to the others. Only
+  // nodes below 2 · HISTOGRAM_CHUNK rows are shared this way.
   const parts = helpers + 1;
   let generation = 0;
   /** Publishes a job, works on it, and waits until every task is done. */
-  const run = (kind: number, tasks: number, params: readonly number[], meanwhile?: () => void): void => {
+  const run = (kind: number, tasks: number, params: readonly number[]): void => {
     generation = (generation + 1) & 0x7fff;
     control[KIND] = kind;
     control[TASKS] = tasks;
@@ -94,24 +95,22 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
     Atomics.store(control, CLAIM, generation << 16);
     Atomics.store(control, GENERATION, generation);
     Atomics.notify(control, GENERATION);
-    meanwhile?.();
     work(payload, generation);
     waitUntilDone(control, tasks);
     // Closes the job before the next one's parameters are written: a late helper cannot claim.
     Atomics.store(control, CLAIM, (generation << 16) | CLOSED);
   };
   return {
-    histogram(job, out, meanwhile) {
+    histogram(job, out) {
       const chunks = rowChunks(job.count);
       if (chunks === 1 && job.count * job.nFeatures < SMALL_HISTOGRAM) {
-        meanwhile?.();
         buildPart(data, job, 0, 1, 0, 1, target);
         copyHistogram(data, job, out);
         return;
       }
       const params = [job.start, job.count, job.tree, job.nFeatures];
-      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params, meanwhile);
-      else run(HISTOGRAM_FEATURES, parts, params, meanwhile);
+      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params);
+      else run(HISTOGRAM_FEATURES, parts, params);
       addPartials(data, job, target, chunks);
       copyHistogram(data, job, out);
     },

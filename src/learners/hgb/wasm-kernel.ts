@@ -2,22 +2,22 @@ import { HISTOGRAM_WASM_PLAIN, HISTOGRAM_WASM_SHARED } from './histogram-wasm.js
 
 /**
  * The histogram kernel compiled to WebAssembly (histogram.wat): the loops of histogramRowMajor and
- * histogramRowMajorList with the same additions in the same order — the same sums to the bit — about
- * 1.6× faster, as compiled code without bounds checks; and partitionRows likewise. It works on one WebAssembly memory, so the
- * arrays it reads (bins, gradients, hessians, the row partition, the features) and the histograms
- * it writes live in an arena carved from that memory; every argument is a byte address in it.
- * Where WebAssembly (or a shared memory, for threads) is unavailable, the arena is null and the
- * TypeScript loops do the work.
+ * histogramRowMajorList on packed 64-bit words (the same integers, so the same bits), quantizeRows,
+ * the word additions of partial and sibling histograms, partitionRows and the leaf-value updates.
+ * It works on one WebAssembly memory, so the arrays it reads (bins, packed words, the row partition,
+ * the features) and the histograms it writes live in an arena carved from that memory; every
+ * argument is a byte address in it. Where WebAssembly (or a shared memory, for threads) is
+ * unavailable, the arena is null and the TypeScript loops do the work.
  */
 export interface HistogramKernel {
-  /** histogramRowMajor over features f0 … f1-1 (h = 0: constant hessians). */
+  /** histogramRowMajor over features f0 … f1-1 (qh = 0: constant hessians). */
   histogramRange(
     rows: number,
     count: number,
     bins: number,
     nCols: number,
-    g: number,
-    h: number,
+    q: number,
+    qh: number,
     hist: number,
     block: number,
     f0: number,
@@ -29,14 +29,22 @@ export interface HistogramKernel {
     count: number,
     bins: number,
     nCols: number,
-    g: number,
-    h: number,
+    q: number,
+    qh: number,
     hist: number,
     block: number,
     features: number,
     a0: number,
     a1: number,
   ): void;
+  /** quantizeRows: `count` f32 values at `src` to i64 words at `dst`. */
+  quantize(src: number, count: number, scale: number, shift: number, one: number, dst: number): void;
+  /** absMax over `count` f32 values at `src`. */
+  absMax(src: number, count: number): number;
+  /** dst[i] += src[i] over `words` i64 words. */
+  addWords(dst: number, src: number, words: number): void;
+  /** out[i] = a[i] − b[i] over `words` i64 words. */
+  subtractWords(a: number, b: number, out: number, words: number): void;
   /** partitionRows on the u32 rows at `rows` through u32 `scratch`; returns how many went left. */
   partitionRows(rows: number, count: number, column: number, goesLeft: number, scratch: number): number;
   /** raw[r] += value (f64 raw scores at `raw`) for the u32 rows at rows[0 … count). */

@@ -3,9 +3,10 @@ import { defaultExecutor, type Executor, type ShareableArray } from '../executor
 import type { FitContext } from '../types.js';
 import { type BinMapper, binColumns } from './binning.js';
 import type { HgbParams } from './hgb-params.js';
-import { histogramLength } from './histogram.js';
+import { binWords, histogramLength } from './histogram.js';
 import type { HgbLoss } from './losses/loss.js';
 import { binTrainingRows } from './parallel-binning.js';
+import { countBits } from './quantize.js';
 import type { SplitContext } from './split-info.js';
 import { teamWork } from './team-work.js';
 import {
@@ -55,7 +56,8 @@ export async function createWorkspace(
   const share = <T extends ShareableArray>(array: T): T => (helpers > 0 ? executor!.share(array) : array);
   const trees = loss.nTrees;
   const hessians = loss.constantHessian ? 0 : trees * nTrain;
-  const histogram = histogramLength(nCols, params.maxBins + 1);
+  const words = binWords(loss.constantHessian);
+  const histogram = histogramLength(nCols, params.maxBins + 1, words);
   const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
   // One entry per array allocated below, in bytes (each is rounded up to the arena's alignment).
   const byteLengths = [
@@ -63,13 +65,15 @@ export async function createWorkspace(
     nTrain * nCols, // columns
     4 * trees * nTrain, // gradients
     4 * hessians, // hessians
+    8 * trees * nTrain, // packedGradients
+    8 * hessians, // packedHessians
     4 * nTrain, // partition
     4 * nCols, // features
     4 * nTrain, // scratch
     256, // leftTable
     8 * trees * nTrain, // raw
-    8 * histogram, // histogram
-    8 * partials, // partials
+    4 * histogram, // histogram
+    4 * partials, // partials
   ];
   const arena = createArena(arenaBytes(byteLengths), helpers > 0);
   // In the kernel's arena when there is one (shared by threads already), else plain or shared arrays.
@@ -95,13 +99,17 @@ export async function createWorkspace(
     columns,
     gradients: place.f32(trees * nTrain),
     hessians: loss.constantHessian ? null : place.f32(hessians),
+    packedGradients: place.i32(2 * trees * nTrain),
+    packedHessians: loss.constantHessian ? null : place.i32(2 * hessians),
+    words,
+    countBits: countBits(nTrain),
     partition: place.u32(nTrain),
     features: place.i32(nCols),
     scratch: arena ? arena.u32(nTrain) : new Uint32Array(nTrain),
     leftTable: place.u8(256),
     raw: place.f64(trees * nTrain),
-    histogram: place.f64(histogram),
-    partials: place.f64(partials),
+    histogram: place.i32(histogram),
+    partials: place.i32(partials),
     memory: arena ? arena.memory : null,
   };
   const splitContext: SplitContext = {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addBinnedTree, binnedTree } from '../../../src/learners/hgb/binned-tree.js';
 import { type GrowthOptions, growTree, histogramPool } from '../../../src/learners/hgb/grower.js';
-import { histogramLength } from '../../../src/learners/hgb/histogram.js';
+import { decodedLength, histogramLength } from '../../../src/learners/hgb/histogram.js';
+import { countBits, quantizeTree } from '../../../src/learners/hgb/quantize.js';
 import type { SplitContext } from '../../../src/learners/hgb/split-info.js';
 import { sequentialWork, type WorkData } from '../../../src/learners/hgb/tree-work.js';
 import { createRandom } from '../../../src/random.js';
@@ -33,13 +34,17 @@ function data(): WorkData {
     columns,
     gradients,
     hessians: null,
+    packedGradients: new Int32Array(2 * n),
+    packedHessians: null,
+    words: 1,
+    countBits: countBits(n),
     partition: Uint32Array.from({ length: n }, (_, i) => i),
     features: Int32Array.of(0, 1),
     scratch: new Uint32Array(n),
-    histogram: new Float64Array(histogramLength(2, 5)),
+    histogram: new Int32Array(histogramLength(2, 5, 1)),
     leftTable: new Uint8Array(256),
     raw: new Float64Array(0),
-    partials: new Float64Array(0),
+    partials: new Int32Array(0),
     memory: null,
   };
 }
@@ -70,10 +75,11 @@ function grow(d: WorkData, growth: GrowthOptions = options) {
       data: d,
       work: sequentialWork(d),
       splitContext: context,
-      pool: histogramPool(histogramLength(2, 5)),
+      pool: histogramPool(histogramLength(2, 5, 1)),
+      quantization: quantizeTree(d, 0),
+      decoded: new Float64Array(decodedLength(2, 5)),
       tree: 0,
       rootCount: d.nRows,
-      allRows: true,
       nFeatures: 2,
       random: createRandom(0),
     },

@@ -6,12 +6,14 @@ import '../../../src/learners/builtins.js';
 import { histogramWasmModule } from '../../../scripts/wasm-source.js';
 import { fit } from '../../../src/learners/fit.js';
 import {
-  HIST_STRIDE,
+  addHistogram,
   histogramLength,
   histogramRowMajor,
   histogramRowMajorList,
+  subtractHistograms,
 } from '../../../src/learners/hgb/histogram.js';
 import { partitionRows } from '../../../src/learners/hgb/partition.js';
+import { absMax, countBits, quantizeRows } from '../../../src/learners/hgb/quantize.js';
 import {
   arenaBytes,
   arenasCreated,
@@ -30,16 +32,22 @@ test('the committed kernel module is histogram.wat compiled (run `npm run wasm` 
   assert.equal(committed, await histogramWasmModule());
 });
 
-/** Random rows × cols bins (bin 255 = missing included), gradients, hessians and a row subset, in an arena. */
+/**
+ * Random rows × cols bins (bin 255 = missing included), gradients and hessians with their packed
+ * words, and a row subset, in an arena.
+ */
 function setUp(shared: boolean) {
   const nRows = 3000;
   const nCols = 7;
   const binSlots = 256;
-  const length = histogramLength(nCols, binSlots);
+  const length = histogramLength(nCols, binSlots, 2);
   const arena = createArena(
-    // One entry per array the tests take: bins, gradients, hessians, rows, histogram, features,
-    // goesLeft, scratch, raw.
-    arenaBytes([nRows * nCols, 4 * nRows, 4 * nRows, 4 * nRows, 8 * length, 16, 256, 4 * nRows, 8 * nRows]),
+    // One entry per array the tests take: bins, gradients, hessians, their words, rows, two
+    // histograms, features, goesLeft, scratch, raw, more words.
+    arenaBytes([
+      ...[nRows * nCols, 4 * nRows, 4 * nRows, 8 * nRows, 8 * nRows, 4 * nRows],
+      ...[4 * length, 4 * length, 16, 256, 4 * nRows, 8 * nRows, 8 * nRows],
+    ]),
     shared,
   );
   assert.ok(arena, 'WebAssembly is available in Node');
@@ -52,49 +60,72 @@ function setUp(shared: boolean) {
     gradients[i] = random.normal() * 1e3;
     hessians[i] = random.next() / 7;
   }
+  const shift = countBits(nRows);
+  const packedGradients = arena.i32(2 * nRows);
+  const packedHessians = arena.i32(2 * nRows);
+  quantizeRows(gradients, 0, nRows, 2 ** 27, shift, 1, packedGradients, 0);
+  quantizeRows(hessians, 0, nRows, 2 ** 40, 0, 0, packedHessians, 0);
   const rows = arena.u32(nRows);
   let count = 0;
   for (let r = 0; r < nRows; r++) if (random.next() < 0.6) rows[count++] = r;
-  return { arena, nRows, nCols, binSlots, length, bins, gradients, hessians, rows, count, random };
+  return {
+    arena,
+    nRows,
+    nCols,
+    binSlots,
+    length,
+    bins,
+    gradients,
+    hessians,
+    packedGradients,
+    packedHessians,
+    shift,
+    rows,
+    count,
+    random,
+  };
 }
 
 for (const shared of [false, true]) {
   test(`the kernel's histograms equal the TypeScript loops bit for bit (${shared ? 'shared' : 'plain'} memory)`, () => {
     const s = setUp(shared);
     const kernel = kernelFor(s.arena.memory);
-    const hist = s.arena.f64(s.length);
-    const block = s.binSlots * HIST_STRIDE;
+    const hist = s.arena.i32(s.length);
     const features = s.arena.i32(4);
     features.set([0, 2, 3, 6]);
-    for (const hessians of [null, s.hessians]) {
-      // Rows 11 … count-5 of the subset, gradients from row 1 on (a tree's slice of an iteration's).
+    for (const hessians of [null, s.packedHessians]) {
+      const words = hessians ? 2 : 1;
+      const length = histogramLength(s.nCols, s.binSlots, words);
+      const target = hist.subarray(0, length);
+      const block = s.binSlots * words * 2;
+      // Rows 11 … count-5 of the subset, words from row 1 on (a tree's slice of an iteration's).
       const source = {
         rows: s.rows,
         start: 11,
         count: s.count - 16,
-        gradients: s.gradients,
+        gradients: s.packedGradients,
         hessians,
         offset: 1,
       };
-      const expected = new Float64Array(s.length);
-      histogramRowMajor(s.bins, s.nCols, { ...source, count: source.count }, expected, s.binSlots, 1, 6);
+      const expected = new Int32Array(length);
+      histogramRowMajor(s.bins, s.nCols, source, expected, s.binSlots, 1, 6);
       hist.fill(0);
       kernel.histogramRange(
         s.rows.byteOffset + 4 * source.start,
         source.count,
         s.bins.byteOffset,
         s.nCols,
-        s.gradients.byteOffset + 4,
-        hessians ? hessians.byteOffset + 4 : 0,
-        hist.byteOffset,
-        8 * block,
+        s.packedGradients.byteOffset + 8,
+        hessians ? hessians.byteOffset + 8 : 0,
+        target.byteOffset,
+        4 * block,
         1,
         6,
       );
-      assert.deepEqual(hist, expected);
+      assert.deepEqual(target, expected);
       assert.ok(expected.some((v) => v !== 0));
 
-      const expectedList = new Float64Array(s.length);
+      const expectedList = new Int32Array(length);
       histogramRowMajorList(s.bins, s.nCols, source, expectedList, s.binSlots, features, 1, 4);
       hist.fill(0);
       kernel.histogramList(
@@ -102,18 +133,64 @@ for (const shared of [false, true]) {
         source.count,
         s.bins.byteOffset,
         s.nCols,
-        s.gradients.byteOffset + 4,
-        hessians ? hessians.byteOffset + 4 : 0,
-        hist.byteOffset,
-        8 * block,
+        s.packedGradients.byteOffset + 8,
+        hessians ? hessians.byteOffset + 8 : 0,
+        target.byteOffset,
+        4 * block,
         features.byteOffset,
         1,
         4,
       );
-      assert.deepEqual(hist, expectedList);
+      assert.deepEqual(target, expectedList);
     }
   });
 }
+
+test("the kernel's quantize and absMax equal quantizeRows and absMax bit for bit", () => {
+  const s = setUp(false);
+  const kernel = kernelFor(s.arena.memory);
+  const values = s.gradients;
+  // Halves round up (⌊x + 0.5⌋, not to even), negative values too.
+  values.set([0.5, -0.5, 1.5, -1.5, -2.5, 0, -0], 0);
+  for (const [scale, shift, one] of [
+    [2 ** 27, s.shift, 1],
+    [1, 0, 0],
+    [2 ** -3, 20, 1],
+  ] as const) {
+    const expected = new Int32Array(2 * (s.nRows - 3));
+    quantizeRows(values, 3, s.nRows - 3, scale, shift, one, expected, 0);
+    const got = s.arena.i32(2 * (s.nRows - 3));
+    kernel.quantize(values.byteOffset + 12, s.nRows - 3, scale, shift, one, got.byteOffset);
+    assert.deepEqual(got, expected, `scale ${scale}`);
+  }
+  const probe = s.arena.i32(2 * 7);
+  kernel.quantize(values.byteOffset, 7, 1, 0, 0, probe.byteOffset);
+  assert.deepEqual([...probe.filter((_, i) => i % 2 === 0)], [1, 0, 2, -1, -2, 0, 0]);
+  assert.equal(kernel.absMax(values.byteOffset + 4, 100), absMax(values, 1, 100));
+  values[50] = Number.NaN;
+  assert.ok(Number.isNaN(kernel.absMax(values.byteOffset, 100)));
+  assert.equal(kernel.absMax(values.byteOffset, 0), 0);
+});
+
+test("the kernel's word additions and subtractions equal addHistogram and subtractHistograms", () => {
+  const s = setUp(false);
+  const kernel = kernelFor(s.arena.memory);
+  const a = s.arena.i32(s.length);
+  const b = s.arena.i32(s.length);
+  for (let i = 0; i < s.length; i++) {
+    a[i] = s.random.int(2 ** 31) * (s.random.next() < 0.5 ? -1 : 1);
+    b[i] = s.random.int(2 ** 31) * (s.random.next() < 0.5 ? -1 : 1);
+  }
+  const all = Int32Array.from({ length: s.nCols }, (_, f) => f);
+  const difference = new Int32Array(s.length);
+  subtractHistograms(a, b, difference, all, s.binSlots, 2);
+  const sum = a.slice();
+  addHistogram(sum, b, 0, s.length);
+  kernel.subtractWords(a.byteOffset, b.byteOffset, s.packedHessians.byteOffset, 100);
+  assert.deepEqual(s.packedHessians.subarray(0, 200), difference.subarray(0, 200));
+  kernel.addWords(a.byteOffset, b.byteOffset, s.length / 2);
+  assert.deepEqual(a, sum);
+});
 
 test("the kernel's partition equals partitionRows: stable, left rows first", () => {
   const s = setUp(false);

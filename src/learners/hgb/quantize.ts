@@ -1,0 +1,144 @@
+import { StacklearnError } from '../../errors.js';
+import type { WorkData } from './tree-work.js';
+import { kernelFor } from './wasm-kernel.js';
+
+/**
+ * Gradient quantisation: before a tree grows, its gradients (and non-constant hessians) are scaled
+ * by a power of two and rounded to integers, so that histograms are exact integer sums — the same
+ * whatever the order of the additions or the number of threads — and a bin's gradient sum and row
+ * count fit one 64-bit word: q · 2^countBits + count (histogram.wat). The scale is the largest
+ * power of two that keeps any node's sum within 2^(62 − countBits) (the word) and 2^52 (exact in a
+ * Float64): with n training rows a gradient is rounded to ≈ max|g| · n / 2^(62 − countBits) — about
+ * 6e-8 · max|g| at 500k rows, below Float32's own precision for the larger gradients. Sums decode
+ * exactly (a power-of-two unit times an integer below 2^53), so split gains, leaf values and node
+ * sums are exact sums of the rounded gradients.
+ */
+
+/** How a tree's gradients and hessians were quantised: value = integer · unit. */
+export interface Quantization {
+  /** 2^s: gradients were rounded as ⌊g · gradientScale + 0.5⌋. */
+  readonly gradientScale: number;
+  /** 1 / gradientScale (exact: a power of two). */
+  readonly gradientUnit: number;
+  /** Likewise for hessians (1 for constant hessians: the counts stand in for them). */
+  readonly hessianScale: number;
+  readonly hessianUnit: number;
+}
+
+/**
+ * The low bits of a packed gradient word that hold the row count: enough for `nRows`.
+ *
+ * @example
+ * countBits(500_000) // 19
+ */
+export function countBits(nRows: number): number {
+  return Math.max(1, Math.ceil(Math.log2(nRows + 1)));
+}
+
+/**
+ * The power of two 2^s that maps values of magnitude ≤ `largest` to integers of magnitude ≤
+ * bound / nRows (so that a sum over up to nRows rows stays within `bound`). Throws if `largest` is
+ * not finite: the loss diverged.
+ *
+ * @example
+ * quantizationScale(3.5, 2 ** 43, 500_000) // 2 ** 22
+ */
+export function quantizationScale(largest: number, bound: number, nRows: number): number {
+  if (!Number.isFinite(largest)) {
+    throw new StacklearnError(
+      'histGradientBoosting: the gradients of the loss are not finite (NaN or ±Infinity): the raw ' +
+        'predictions diverged — lower learningRate or check the target for extreme values',
+    );
+  }
+  if (largest === 0) return 1;
+  const limit = bound / nRows;
+  // ±1074 keeps 2^s a finite, non-zero Float64 (values are Float32, so the scale never nears it).
+  let s = Math.min(1023, Math.max(-1074, Math.floor(Math.log2(limit / largest))));
+  while (s > -1074 && largest * 2 ** s > limit) s--;
+  while (s < 1023 && largest * 2 ** (s + 1) <= limit) s++;
+  return 2 ** s;
+}
+
+/**
+ * The largest |values[i]| over `count` values from `start` (NaN if one is NaN; 0 when empty), as
+ * the kernel's absMax.
+ *
+ * @example
+ * absMax(gradients, 0, n)
+ */
+export function absMax(values: Float32Array, start: number, count: number): number {
+  let largest = 0;
+  for (let i = start; i < start + count; i++) {
+    const v = Math.abs(values[i]!);
+    // Once NaN, `largest` stays NaN (no v compares greater), as wasm's f64.max.
+    if (v > largest || Number.isNaN(v)) largest = v;
+  }
+  return largest;
+}
+
+/**
+ * The 64-bit words (⌊values[i] · scale + 0.5⌋ · 2^shift + one) of `count` values from `start`, as
+ * little-endian Int32 pairs at out[2·(outStart + i)] — the kernel's quantize, bit for bit. The
+ * integers must stay below 2^(63 − shift) in magnitude (quantizationScale sees to it).
+ *
+ * @example
+ * quantizeRows(gradients, 0, n, 2 ** 22, 19, 1, packed, 0);
+ */
+export function quantizeRows(
+  values: Float32Array,
+  start: number,
+  count: number,
+  scale: number,
+  shift: number,
+  one: number,
+  out: Int32Array,
+  outStart: number,
+): void {
+  const high = 2 ** (32 - shift);
+  const low = 2 ** shift;
+  for (let i = 0; i < count; i++) {
+    const q = Math.floor(values[start + i]! * scale + 0.5);
+    // q · 2^shift + one = hi · 2^32 + lo with 0 ≤ lo < 2^32 (one < 2^shift, or shift 0 and one 0).
+    const hi = Math.floor(q / high);
+    const lo = (q - hi * high) * low + one;
+    out[2 * (outStart + i)] = lo | 0;
+    out[2 * (outStart + i) + 1] = hi | 0;
+  }
+}
+
+/**
+ * Quantises the gradients (and hessians) of tree `tree` of the iteration into data.packedGradients
+ * (and data.packedHessians), by the kernel when the arrays are in its memory; returns the scales.
+ *
+ * @example
+ * const quantization = quantizeTree(data, k);
+ */
+export function quantizeTree(data: WorkData, tree: number): Quantization {
+  const { nRows, countBits: shift } = data;
+  const start = tree * nRows;
+  const kernel = data.memory === null ? null : kernelFor(data.memory);
+  const quantize = (
+    values: Float32Array,
+    bound: number,
+    bits: number,
+    one: number,
+    out: Int32Array,
+  ): number => {
+    const largest =
+      kernel === null ? absMax(values, start, nRows) : kernel.absMax(values.byteOffset + 4 * start, nRows);
+    const scale = quantizationScale(largest, bound, nRows);
+    if (kernel === null) quantizeRows(values, start, nRows, scale, bits, one, out, start);
+    else kernel.quantize(values.byteOffset + 4 * start, nRows, scale, bits, one, out.byteOffset + 8 * start);
+    return scale;
+  };
+  const gradientScale = quantize(
+    data.gradients,
+    2 ** Math.min(62 - shift, 52),
+    shift,
+    1,
+    data.packedGradients,
+  );
+  const hessianScale =
+    data.hessians === null ? 1 : quantize(data.hessians, 2 ** 52, 0, 0, data.packedHessians!);
+  return { gradientScale, gradientUnit: 1 / gradientScale, hessianScale, hessianUnit: 1 / hessianScale };
+}
