@@ -283,7 +283,8 @@ describe('histGradientBoosting options', () => {
   });
 
   test('nJobs 2 builds the same model, byte for byte, as nJobs 1', async () => {
-    // 70 000 rows: the root's histogram is summed in row chunks, the next nodes' by runs of features.
+    // 70 000 rows: the helper takes row chunks of histograms, runs of features of small nodes' and
+    // row ranges of the gradients to quantise (from 65 536 rows).
     const big = makeFriedman1({ nSamples: 70_000, nFeatures: 8, noise: 1, seed: 2 });
     big.X.data[5 * 8 + 3] = Number.NaN;
     const spec = { kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 };
@@ -296,7 +297,7 @@ describe('histGradientBoosting options', () => {
         assert.equal(JSON.stringify(toPlain(two.state)), JSON.stringify(toPlain(one.state)));
       }
       const three = makeClassification({
-        nSamples: 40_000,
+        nSamples: 66_000,
         nFeatures: 9,
         nClasses: 3,
         nInformative: 4,

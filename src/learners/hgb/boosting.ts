@@ -9,7 +9,6 @@ import { decodedLength, histogramLength } from './histogram.js';
 import { createLoss } from './losses/create-loss.js';
 import type { HgbLoss, LossTarget } from './losses/loss.js';
 import type { HgbState } from './predictor.js';
-import { quantizeTree } from './quantize.js';
 import { type RowSampler, rowSampler } from './row-sampler.js';
 import { treeArraysBuilder } from './tree-arrays.js';
 import type { WorkData } from './tree-work.js';
@@ -117,7 +116,10 @@ function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, param
     sampler: rowSampler(nTrain, params.subsample, deriveSeed(params.seed, 'rows')),
     columnRandom: createRandom(deriveSeed(params.seed, 'columns')),
     splitRandom: createRandom(deriveSeed(params.seed, 'splits')),
-    pool: histogramPool(histogramLength(prepared.X.cols, params.maxBins + 1, space.data.words)),
+    pool: histogramPool(
+      histogramLength(prepared.X.cols, params.maxBins + 1, space.data.words),
+      space.data.nodeHistograms,
+    ),
     decoded: new Float64Array(decodedLength(prepared.X.cols, params.maxBins + 1)),
     hessianOut: space.data.hessians ?? new Float32Array(0),
   };
@@ -142,7 +144,7 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
         work,
         splitContext,
         pool: run.pool,
-        quantization: quantizeTree(data, k),
+        quantization: work.quantize(k),
         decoded: run.decoded,
         tree: k,
         rootCount,

@@ -1,12 +1,12 @@
 import type { Random } from '../../random.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { heapPop, heapPush } from './gain-heap.js';
-import { decodeHistogram, type HistogramScale, histogramSums, subtractHistograms } from './histogram.js';
+import { decodeHistogram, type HistogramScale, histogramSums } from './histogram.js';
 import { leftBins } from './partition.js';
 import type { Quantization } from './quantize.js';
 import { findBestSplit } from './split.js';
 import type { SplitContext, SplitInfo } from './split-info.js';
-import type { TreeWork, WorkData } from './tree-work.js';
+import { subtractNode, type TreeWork, type WorkData } from './tree-work.js';
 
 /** How a tree grows (scikit-learn's TreeGrower parameters). */
 export interface GrowthOptions {
@@ -44,13 +44,15 @@ export interface HistogramPool {
 }
 
 /**
- * A pool of packed histograms of `length` Int32 entries.
+ * A pool of packed histograms of `length` Int32 entries: first the slices of `region` (in the
+ * kernel's memory, where subtractions run compiled), then new arrays.
  *
  * @example
  * const pool = histogramPool(histogramLength(20, 256, 1));
  */
-export function histogramPool(length: number): HistogramPool {
+export function histogramPool(length: number, region: Int32Array = new Int32Array(0)): HistogramPool {
   const free: Int32Array[] = [];
+  for (let at = region.length - length; at >= 0; at -= length) free.push(region.subarray(at, at + length));
   return {
     take: () => free.pop() ?? new Int32Array(length),
     give: (histogram) => void free.push(histogram),
@@ -203,14 +205,7 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
         );
         larger.histogram = input.pool.take();
         // The larger child's histogram is its parent's minus its sibling's: no pass over its rows.
-        subtractHistograms(
-          parent.histogram!,
-          smaller.histogram,
-          larger.histogram,
-          features,
-          data.binSlots,
-          data.words,
-        );
+        subtractNode(data, parent.histogram!, smaller.histogram, larger.histogram, features);
         if (!left.isLeaf) findSplitAndPush(left);
         if (!right.isLeaf) findSplitAndPush(right);
         for (const child of [left, right]) {

@@ -107,38 +107,86 @@ export function quantizeRows(
 }
 
 /**
+ * The largest |gradient| (index 0) and |hessian| (index 1, 0 for constant hessians) of rows
+ * from … to-1 of tree `tree`'s slice, by the kernel when the arrays are in its memory.
+ *
+ * @example
+ * const [largestG, largestH] = treeMaxima(data, k, 0, data.nRows);
+ */
+export function treeMaxima(data: WorkData, tree: number, from: number, to: number): [number, number] {
+  const start = tree * data.nRows + from;
+  const kernel = data.memory === null ? null : kernelFor(data.memory);
+  const largest = (values: Float32Array): number =>
+    kernel === null
+      ? absMax(values, start, to - from)
+      : kernel.absMax(values.byteOffset + 4 * start, to - from);
+  return [largest(data.gradients), data.hessians === null ? 0 : largest(data.hessians)];
+}
+
+/**
+ * The quantisation of tree `tree` whose largest |gradient| and |hessian| are given (treeMaxima).
+ *
+ * @example
+ * const quantization = quantizationOf(data, ...treeMaxima(data, k, 0, data.nRows));
+ */
+export function quantizationOf(
+  data: WorkData,
+  largestGradient: number,
+  largestHessian: number,
+): Quantization {
+  const { nRows, countBits: shift } = data;
+  const gradientScale = quantizationScale(largestGradient, 2 ** Math.min(62 - shift, 52), nRows);
+  const hessianScale = data.hessians === null ? 1 : quantizationScale(largestHessian, 2 ** 52, nRows);
+  return { gradientScale, gradientUnit: 1 / gradientScale, hessianScale, hessianUnit: 1 / hessianScale };
+}
+
+/**
+ * Writes the packed words of rows from … to-1 of tree `tree` (data.packedGradients, and
+ * data.packedHessians with hessians), by the kernel when the arrays are in its memory.
+ *
+ * @example
+ * quantizeTreeRows(data, k, quantization, 0, data.nRows);
+ */
+export function quantizeTreeRows(
+  data: WorkData,
+  tree: number,
+  quantization: Quantization,
+  from: number,
+  to: number,
+): void {
+  const start = tree * data.nRows + from;
+  const kernel = data.memory === null ? null : kernelFor(data.memory);
+  const quantize = (
+    values: Float32Array,
+    scale: number,
+    shift: number,
+    one: number,
+    out: Int32Array,
+  ): void => {
+    if (kernel === null) quantizeRows(values, start, to - from, scale, shift, one, out, start);
+    else
+      kernel.quantize(
+        values.byteOffset + 4 * start,
+        to - from,
+        scale,
+        shift,
+        one,
+        out.byteOffset + 8 * start,
+      );
+  };
+  quantize(data.gradients, quantization.gradientScale, data.countBits, 1, data.packedGradients);
+  if (data.hessians !== null) quantize(data.hessians, quantization.hessianScale, 0, 0, data.packedHessians!);
+}
+
+/**
  * Quantises the gradients (and hessians) of tree `tree` of the iteration into data.packedGradients
- * (and data.packedHessians), by the kernel when the arrays are in its memory; returns the scales.
+ * (and data.packedHessians) on this thread; returns the scales.
  *
  * @example
  * const quantization = quantizeTree(data, k);
  */
 export function quantizeTree(data: WorkData, tree: number): Quantization {
-  const { nRows, countBits: shift } = data;
-  const start = tree * nRows;
-  const kernel = data.memory === null ? null : kernelFor(data.memory);
-  const quantize = (
-    values: Float32Array,
-    bound: number,
-    bits: number,
-    one: number,
-    out: Int32Array,
-  ): number => {
-    const largest =
-      kernel === null ? absMax(values, start, nRows) : kernel.absMax(values.byteOffset + 4 * start, nRows);
-    const scale = quantizationScale(largest, bound, nRows);
-    if (kernel === null) quantizeRows(values, start, nRows, scale, bits, one, out, start);
-    else kernel.quantize(values.byteOffset + 4 * start, nRows, scale, bits, one, out.byteOffset + 8 * start);
-    return scale;
-  };
-  const gradientScale = quantize(
-    data.gradients,
-    2 ** Math.min(62 - shift, 52),
-    shift,
-    1,
-    data.packedGradients,
-  );
-  const hessianScale =
-    data.hessians === null ? 1 : quantize(data.hessians, 2 ** 52, 0, 0, data.packedHessians!);
-  return { gradientScale, gradientUnit: 1 / gradientScale, hessianScale, hessianUnit: 1 / hessianScale };
+  const quantization = quantizationOf(data, ...treeMaxima(data, tree, 0, data.nRows));
+  quantizeTreeRows(data, tree, quantization, 0, data.nRows);
+  return quantization;
 }

@@ -1,4 +1,5 @@
 import { type Executor, registerTask } from '../executor.js';
+import { quantizationOf, quantizeTree, quantizeTreeRows, treeMaxima } from './quantize.js';
 import {
   addPartials,
   buildPart,
@@ -41,6 +42,12 @@ const CONTROL_LENGTH = 11;
 const HISTOGRAM_FEATURES = 1;
 /** Tasks are row chunks over all the features. */
 const HISTOGRAM_ROWS = 2;
+/** Tasks are row ranges of a tree's gradients: their largest magnitudes, into `numbers`. */
+const MAXIMA = 3;
+/** Tasks are row ranges of a tree's gradients, quantised with the scales in `numbers`. */
+const QUANTIZE = 4;
+/** Below this many rows a tree's gradients are quantised on the calling thread alone. */
+const SMALL_QUANTIZE = 65_536;
 
 /** A claim index above any task count: the job takes no more claims. */
 const CLOSED = 0xffff;
@@ -57,6 +64,8 @@ const SPINS = 300_000;
 /** What a helper receives once: the shared arrays. */
 interface HelperPayload extends WorkData {
   readonly control: Int32Array;
+  /** MAXIMA's results (task t: gradient at 2t, hessian at 2t + 1), then QUANTIZE's two scales. */
+  readonly numbers: Float64Array;
 }
 
 /**
@@ -74,8 +83,9 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
     // Helpers do not partition: no copy of the calling thread's scratch.
     scratch: new Uint32Array(0),
     control: executor.share(new Int32Array(CONTROL_LENGTH)),
+    numbers: executor.share(new Float64Array(2 * (helpers + 1) + 2)),
   };
-  const { control } = payload;
+  const { control, numbers } = payload;
   const target = data.histogram;
   const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
   // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
@@ -114,6 +124,22 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
       addPartials(data, job, target, chunks);
       copyHistogram(data, job, out);
     },
+    quantize(tree) {
+      if (data.nRows < SMALL_QUANTIZE) return quantizeTree(data, tree);
+      // Two jobs over row ranges: the largest magnitudes, then the words (row by row, so the same).
+      run(MAXIMA, parts, [0, data.nRows, tree, 0]);
+      let largestG = 0;
+      let largestH = 0;
+      for (let t = 0; t < parts; t++) {
+        largestG = Math.max(largestG, numbers[2 * t]!);
+        largestH = Math.max(largestH, numbers[2 * t + 1]!);
+      }
+      const quantization = quantizationOf(data, largestG, largestH);
+      numbers[2 * parts] = quantization.gradientScale;
+      numbers[2 * parts + 1] = quantization.hessianScale;
+      run(QUANTIZE, parts, [0, data.nRows, tree, 0]);
+      return quantization;
+    },
     partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
     async close() {
       Atomics.store(control, QUIT, 1);
@@ -142,9 +168,37 @@ function work(payload: HelperPayload, generation: number): void {
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
     if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.histogram);
-    else buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
+    else if (kind === HISTOGRAM_ROWS)
+      buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
+    else quantizePart(payload, kind, job, task, tasks);
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
+}
+
+/** Task `task` of `tasks` of a MAXIMA or QUANTIZE job: rows start + ⌊task · count / tasks⌋ … */
+function quantizePart(
+  payload: HelperPayload,
+  kind: number,
+  job: HistogramJob,
+  task: number,
+  tasks: number,
+): void {
+  const from = job.start + Math.floor((task * job.count) / tasks);
+  const to = job.start + Math.floor(((task + 1) * job.count) / tasks);
+  const { numbers } = payload;
+  if (kind === MAXIMA) {
+    [numbers[2 * task], numbers[2 * task + 1]] = treeMaxima(payload, job.tree, from, to);
+    return;
+  }
+  const gradientScale = numbers[2 * tasks]!;
+  const hessianScale = numbers[2 * tasks + 1]!;
+  const quantization = {
+    gradientScale,
+    gradientUnit: 1 / gradientScale,
+    hessianScale,
+    hessianUnit: 1 / hessianScale,
+  };
+  quantizeTreeRows(payload, job.tree, quantization, from, to);
 }
 
 let canBlock = true;

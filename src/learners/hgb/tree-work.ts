@@ -1,5 +1,12 @@
-import { addHistogram, type HistogramRows, histogramRowMajor, histogramRowMajorList } from './histogram.js';
+import {
+  addHistogram,
+  type HistogramRows,
+  histogramRowMajor,
+  histogramRowMajorList,
+  subtractHistograms,
+} from './histogram.js';
 import { partitionRows } from './partition.js';
+import { type Quantization, quantizeTree } from './quantize.js';
 import { kernelFor, type WasmMemory } from './wasm-kernel.js';
 
 /**
@@ -40,6 +47,8 @@ export interface WorkData {
   readonly histogram: Int32Array;
   /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */
   readonly partials: Int32Array;
+  /** Room for the histograms of the nodes of a tree (histogramPool's region; may be empty). */
+  readonly nodeHistograms: Int32Array;
   /** The WebAssembly memory of the arrays above, or null: the TypeScript kernel then. */
   readonly memory: WasmMemory | null;
 }
@@ -58,6 +67,8 @@ export interface HistogramJob {
 export interface TreeWork {
   /** Fills the blocks of the job's features in `target` (other blocks are left alone). */
   histogram(job: HistogramJob, target: Int32Array): void;
+  /** Quantises the gradients (and hessians) of tree `tree` of the iteration (quantizeTree). */
+  quantize(tree: number): Quantization;
   /**
    * Splits partition[start … start+count) in place, stably: rows whose bin of `feature` goes left
    * (goesLeft[bin] = 1) first, then the others; returns how many went left.
@@ -204,6 +215,34 @@ function buildWithKernel(
 }
 
 /**
+ * out = parent − child over the blocks of `features` (the larger child's histogram): by the kernel
+ * when the three histograms are in its memory, else by subtractHistograms.
+ *
+ * @example
+ * subtractNode(data, parent.histogram, smaller.histogram, larger.histogram, features);
+ */
+export function subtractNode(
+  data: WorkData,
+  parent: Int32Array,
+  child: Int32Array,
+  out: Int32Array,
+  features: Int32Array,
+): void {
+  const memory = data.memory;
+  const inMemory = (a: Int32Array): boolean => memory !== null && a.buffer === memory.buffer;
+  if (!(inMemory(parent) && inMemory(child) && inMemory(out))) {
+    subtractHistograms(parent, child, out, features, data.binSlots, data.words);
+    return;
+  }
+  const kernel = kernelFor(memory!);
+  const block = blockLength(data);
+  for (let a = 0; a < features.length; a++) {
+    const at = 4 * features[a]! * block;
+    kernel.subtractWords(parent.byteOffset + at, child.byteOffset + at, out.byteOffset + at, block / 2);
+  }
+}
+
+/**
  * Copies the blocks of the job's features from data.histogram into `out`.
  *
  * @example
@@ -230,6 +269,7 @@ export function sequentialWork(data: WorkData): TreeWork {
       buildPart(data, job, 0, 1, 0, 1, data.histogram);
       copyHistogram(data, job, out);
     },
+    quantize: (tree) => quantizeTree(data, tree),
     partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
     close: async () => {},
   };

@@ -59,6 +59,9 @@ export async function createWorkspace(
   const words = binWords(loss.constantHessian);
   const histogram = histogramLength(nCols, params.maxBins + 1, words);
   const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
+  // A tree holds at most maxLeafNodes + 1 node histograms at once (the leaves and the parent being
+  // split); without a leaf limit they are plain arrays (subtracted in TypeScript).
+  const nodeHistograms = params.maxLeafNodes === null ? 0 : (params.maxLeafNodes + 1) * histogram;
   // One entry per array allocated below, in bytes (each is rounded up to the arena's alignment).
   const byteLengths = [
     nTrain * nCols, // rowBins
@@ -74,6 +77,7 @@ export async function createWorkspace(
     8 * trees * nTrain, // raw
     4 * histogram, // histogram
     4 * partials, // partials
+    4 * nodeHistograms, // nodeHistograms
   ];
   const arena = createArena(arenaBytes(byteLengths), helpers > 0);
   // In the kernel's arena when there is one (shared by threads already), else plain or shared arrays.
@@ -110,6 +114,7 @@ export async function createWorkspace(
     raw: place.f64(trees * nTrain),
     histogram: place.i32(histogram),
     partials: place.i32(partials),
+    nodeHistograms: arena ? arena.i32(nodeHistograms) : new Int32Array(0),
     memory: arena ? arena.memory : null,
   };
   const splitContext: SplitContext = {

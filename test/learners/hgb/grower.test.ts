@@ -45,6 +45,7 @@ function data(): WorkData {
     leftTable: new Uint8Array(256),
     raw: new Float64Array(0),
     partials: new Int32Array(0),
+    nodeHistograms: new Int32Array(0),
     memory: null,
   };
 }
@@ -113,4 +114,16 @@ test('the binned tree predicts each row its leaf value', () => {
   const raw = new Float64Array(d.nRows);
   addBinnedTree(binnedTree(nodes, 4), d.columns, d.nRows, null, raw, 0);
   for (let i = 0; i < d.nRows; i++) assert.ok(raw[i] === (i % 4 >= 2 ? nodes[2]!.value : nodes[1]!.value));
+});
+
+test('histogramPool hands out the slices of its region first, then new arrays, and takes them back', () => {
+  const region = new Int32Array(3 * 4);
+  const pool = histogramPool(4, region);
+  const taken = [pool.take(), pool.take(), pool.take()];
+  assert.ok(taken.every((h) => h.buffer === region.buffer && h.length === 4));
+  assert.deepEqual(taken.map((h) => h.byteOffset / 4).sort(), [0, 4, 8]);
+  const extra = pool.take();
+  assert.notEqual(extra.buffer, region.buffer);
+  pool.give(taken[1]!);
+  assert.equal(pool.take(), taken[1]);
 });

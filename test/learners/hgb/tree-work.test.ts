@@ -36,6 +36,7 @@ function workData(nRows: number): WorkData {
     leftTable: new Uint8Array(256),
     raw: new Float64Array(0),
     partials: new Int32Array(0),
+    nodeHistograms: new Int32Array(0),
     memory: null,
   };
 }
