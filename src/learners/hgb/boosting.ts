@@ -5,7 +5,7 @@ import { shouldStop } from './early-stopping.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { growTree, type HistogramPool, histogramPool, type TreeNode } from './grower.js';
 import type { HgbParams } from './hgb-params.js';
-import { decodedLength, histogramLength } from './histogram.js';
+import { histogramLength } from './histogram.js';
 import { createLoss } from './losses/create-loss.js';
 import type { HgbLoss, LossTarget } from './losses/loss.js';
 import type { HgbState } from './predictor.js';
@@ -93,8 +93,6 @@ interface Run {
   readonly columnRandom: Random;
   readonly splitRandom: Random;
   readonly pool: HistogramPool;
-  /** A node's histogram decoded for split finding. */
-  readonly decoded: Float64Array;
   /** Where hessians go (an empty array when they are constant). */
   readonly hessianOut: Float32Array;
 }
@@ -120,7 +118,6 @@ function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, param
       histogramLength(prepared.X.cols, params.maxBins + 1, space.data.words),
       space.data.nodeHistograms,
     ),
-    decoded: new Float64Array(decodedLength(prepared.X.cols, params.maxBins + 1)),
     hessianOut: space.data.hessians ?? new Float32Array(0),
   };
 }
@@ -145,7 +142,6 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
         splitContext,
         pool: run.pool,
         quantization: work.quantize(k),
-        decoded: run.decoded,
         tree: k,
         rootCount,
         nFeatures,

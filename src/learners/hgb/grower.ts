@@ -1,10 +1,10 @@
 import type { Random } from '../../random.js';
 import { drawToFront, sampleSize } from './feature-sampler.js';
 import { heapPop, heapPush } from './gain-heap.js';
-import { decodeHistogram, type HistogramScale, histogramSums } from './histogram.js';
+import { type HistogramScale, histogramSums } from './histogram.js';
 import { leftBins } from './partition.js';
 import type { Quantization } from './quantize.js';
-import { findBestSplit } from './split.js';
+import type { SplitRequest } from './split.js';
 import type { SplitContext, SplitInfo } from './split-info.js';
 import { subtractNode, type TreeWork, type WorkData } from './tree-work.js';
 
@@ -67,8 +67,6 @@ export interface GrowInput {
   readonly pool: HistogramPool;
   /** How the tree's gradients were quantised (quantizeTree). */
   readonly quantization: Quantization;
-  /** Scratch for a node's decoded histogram (decodedLength(nCols, binSlots) Float64 entries). */
-  readonly decoded: Float64Array;
   /** Which tree of the iteration (its gradients). */
   readonly tree: number;
   readonly rootCount: number;
@@ -129,24 +127,30 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
     countBits: data.countBits,
     quantization: input.quantization,
   };
-  const findSplitAndPush = (target: TreeNode): void => {
-    const searched =
-      options.featureFractionPerSplit < 1
-        ? sampleFeatures(features, options.featureFractionPerSplit, input.random)
-        : features;
-    decodeHistogram(target.histogram!, searched, data.binSlots, scale, input.decoded);
-    const split = findBestSplit(
-      input.decoded,
-      searched,
-      target.count,
-      target.sumGradients,
-      target.sumHessians,
-      target.value,
-      input.splitContext,
+  /** Finds the best splits of `targets` (on helper threads too) and queues them, or makes them leaves. */
+  const findSplitsAndPush = (targets: readonly TreeNode[]): void => {
+    // Feature samples are drawn here, in order, whoever searches them.
+    const requests = targets.map(
+      (target): SplitRequest => ({
+        histogram: target.histogram!,
+        features:
+          options.featureFractionPerSplit < 1
+            ? sampleFeatures(features, options.featureFractionPerSplit, input.random)
+            : features,
+        count: target.count,
+        sumGradients: target.sumGradients,
+        sumHessians: target.sumHessians,
+        value: target.value,
+        scale,
+      }),
     );
-    target.split = split;
-    if (split.gain <= 0) finalize(target);
-    else heapPush(splittable, { gain: split.gain, node: target });
+    const splits = input.work.splits(requests);
+    targets.forEach((target, i) => {
+      const split = splits[i]!;
+      target.split = split;
+      if (split.gain <= 0) finalize(target);
+      else heapPush(splittable, { gain: split.gain, node: target });
+    });
   };
 
   // The root's sums are its histogram's (exact integers, as every node's below it).
@@ -156,7 +160,7 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
   const root = node(0, 0, rootCount, sumG, sumH, 0);
   root.histogram = histogram;
   if (rootCount < 2 * minSamplesLeaf || sumH < input.splitContext.minHessianToSplit) finalize(root);
-  else findSplitAndPush(root);
+  else findSplitsAndPush([root]);
 
   const goesLeft = new Uint8Array(256);
   for (let next = heapPop(splittable); next; next = heapPop(splittable)) {
@@ -206,8 +210,7 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
         larger.histogram = input.pool.take();
         // The larger child's histogram is its parent's minus its sibling's: no pass over its rows.
         subtractNode(data, parent.histogram!, smaller.histogram, larger.histogram, features);
-        if (!left.isLeaf) findSplitAndPush(left);
-        if (!right.isLeaf) findSplitAndPush(right);
+        findSplitsAndPush([left, right].filter((child) => !child.isLeaf));
         for (const child of [left, right]) {
           if (child.isLeaf && child.histogram) {
             input.pool.give(child.histogram);

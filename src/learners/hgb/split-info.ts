@@ -129,3 +129,55 @@ export function recordSplit(
 export function inBitset(bitset: Uint32Array, value: number): boolean {
   return ((bitset[value >>> 5]! >>> (value & 31)) & 1) === 1;
 }
+
+/** Float64 entries of a split written by writeSplit. */
+export const SPLIT_FIELDS = 22;
+
+/**
+ * Writes `split` as SPLIT_FIELDS numbers at out[at …] (to pass it between threads).
+ *
+ * @example
+ * writeSplit(split, shared, 0); readSplit(shared, 0) // an equal split
+ */
+export function writeSplit(split: SplitInfo, out: Float64Array, at: number): void {
+  out[at] = split.gain;
+  out[at + 1] = split.feature;
+  out[at + 2] = split.binIndex;
+  out[at + 3] = split.missingGoToLeft ? 1 : 0;
+  out[at + 4] = split.sumGradientLeft;
+  out[at + 5] = split.sumHessianLeft;
+  out[at + 6] = split.sumGradientRight;
+  out[at + 7] = split.sumHessianRight;
+  out[at + 8] = split.nLeft;
+  out[at + 9] = split.nRight;
+  out[at + 10] = split.valueLeft;
+  out[at + 11] = split.valueRight;
+  out[at + 12] = split.isCategorical ? 1 : 0;
+  out[at + 13] = split.leftBitset === null ? 0 : 1;
+  for (let i = 0; i < 8; i++) out[at + 14 + i] = split.leftBitset === null ? 0 : split.leftBitset[i]!;
+}
+
+/**
+ * The split written at numbers[at …] by writeSplit.
+ *
+ * @example
+ * const split = readSplit(shared, SPLIT_FIELDS);
+ */
+export function readSplit(numbers: Float64Array, at: number): SplitInfo {
+  return {
+    gain: numbers[at]!,
+    feature: numbers[at + 1]!,
+    binIndex: numbers[at + 2]!,
+    missingGoToLeft: numbers[at + 3] === 1,
+    sumGradientLeft: numbers[at + 4]!,
+    sumHessianLeft: numbers[at + 5]!,
+    sumGradientRight: numbers[at + 6]!,
+    sumHessianRight: numbers[at + 7]!,
+    nLeft: numbers[at + 8]!,
+    nRight: numbers[at + 9]!,
+    valueLeft: numbers[at + 10]!,
+    valueRight: numbers[at + 11]!,
+    isCategorical: numbers[at + 12] === 1,
+    leftBitset: numbers[at + 13] === 1 ? Uint32Array.from(numbers.subarray(at + 14, at + 22)) : null,
+  };
+}

@@ -1,5 +1,5 @@
 import { scanCategories } from './categorical-split.js';
-import { HIST_STRIDE } from './histogram.js';
+import { decodeHistogram, HIST_STRIDE, type HistogramScale } from './histogram.js';
 import {
   nodeValue,
   noSplit,
@@ -48,6 +48,45 @@ export function findBestSplit(
     best.valueRight = nodeValue(best.sumGradientRight, best.sumHessianRight, context.l2Regularization);
   }
   return best;
+}
+
+/** A node whose best split is wanted: its packed histogram and sums, and the features to search. */
+export interface SplitRequest {
+  readonly histogram: Int32Array;
+  /** The features searched, ascending. */
+  readonly features: Int32Array;
+  readonly count: number;
+  readonly sumGradients: number;
+  readonly sumHessians: number;
+  readonly value: number;
+  /** How the node's tree was quantised. */
+  readonly scale: HistogramScale;
+}
+
+/**
+ * findBestSplit on a node's packed histogram, decoded into `decoded` (decodedLength Float64
+ * entries of scratch) first.
+ *
+ * @example
+ * const split = findNodeSplit(request, 256, decoded, context);
+ */
+export function findNodeSplit(
+  request: SplitRequest,
+  binSlots: number,
+  decoded: Float64Array,
+  context: SplitContext,
+): SplitInfo {
+  const { features } = request;
+  decodeHistogram(request.histogram, features, binSlots, request.scale, decoded);
+  return findBestSplit(
+    decoded,
+    features,
+    request.count,
+    request.sumGradients,
+    request.sumHessians,
+    request.value,
+    context,
+  );
 }
 
 function scanLeftToRight(

@@ -1,5 +1,8 @@
 import { type Executor, registerTask } from '../executor.js';
+import { histogramLength } from './histogram.js';
 import { quantizationOf, quantizeTree, quantizeTreeRows, treeMaxima } from './quantize.js';
+import type { SplitRequest } from './split.js';
+import { readSplit, SPLIT_FIELDS, type SplitContext, type SplitInfo, writeSplit } from './split-info.js';
 import {
   addPartials,
   buildPart,
@@ -8,6 +11,7 @@ import {
   type HistogramJob,
   partitionNode,
   rowChunks,
+  splitFinder,
   type TreeWork,
   type WorkData,
 } from './tree-work.js';
@@ -46,6 +50,10 @@ const HISTOGRAM_ROWS = 2;
 const MAXIMA = 3;
 /** Tasks are row ranges of a tree's gradients, quantised with the scales in `numbers`. */
 const QUANTIZE = 4;
+/** Tasks are nodes whose best split is wanted, described in `requests`. */
+const SPLITS = 5;
+/** Per split request in `requests`: node histogram offset, count, sums, value, features, scales. */
+const REQUEST_FIELDS = 8;
 /** Below this many rows a tree's gradients are quantised on the calling thread alone. */
 const SMALL_QUANTIZE = 65_536;
 
@@ -66,7 +74,15 @@ interface HelperPayload extends WorkData {
   readonly control: Int32Array;
   /** MAXIMA's results (task t: gradient at 2t, hessian at 2t + 1), then QUANTIZE's two scales. */
   readonly numbers: Float64Array;
+  readonly context: SplitContext;
+  /** SPLITS' requests, REQUEST_FIELDS each, then their results, SPLIT_FIELDS each. */
+  readonly requests: Float64Array;
+  /** The features each request searches (nCols entries per request). */
+  readonly searched: Int32Array;
 }
+
+/** Split requests shared at most: a node's two children. */
+const MAX_REQUESTS = 2;
 
 /**
  * Tree work on the calling thread plus `helpers` threads of `executor`. `data` must live in shared
@@ -77,15 +93,24 @@ interface HelperPayload extends WorkData {
  * work.histogram(job, histogram);
  * await work.close();
  */
-export function teamWork(executor: Executor, helpers: number, data: WorkData): TreeWork {
+export function teamWork(
+  executor: Executor,
+  helpers: number,
+  data: WorkData,
+  context: SplitContext,
+): TreeWork {
   const payload: HelperPayload = {
     ...data,
     // Helpers do not partition: no copy of the calling thread's scratch.
     scratch: new Uint32Array(0),
     control: executor.share(new Int32Array(CONTROL_LENGTH)),
     numbers: executor.share(new Float64Array(2 * (helpers + 1) + 2)),
+    context,
+    requests: executor.share(new Float64Array(MAX_REQUESTS * (REQUEST_FIELDS + SPLIT_FIELDS))),
+    searched: executor.share(new Int32Array(MAX_REQUESTS * data.nCols)),
   };
   const { control, numbers } = payload;
+  const findSplits = splitFinder(data, context);
   const target = data.histogram;
   const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
   // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
@@ -140,6 +165,16 @@ export function teamWork(executor: Executor, helpers: number, data: WorkData): T
       run(QUANTIZE, parts, [0, data.nRows, tree, 0]);
       return quantization;
     },
+    splits(requests) {
+      // Shared when there are two nodes whose histograms the helpers can read.
+      const shareable = (request: SplitRequest): boolean =>
+        request.histogram.buffer === data.nodeHistograms.buffer && data.nodeHistograms.length > 0;
+      if (requests.length !== MAX_REQUESTS || !requests.every(shareable)) return findSplits(requests);
+      for (let t = 0; t < requests.length; t++) writeRequest(payload, requests[t]!, t);
+      run(SPLITS, requests.length, [0, 0, 0, 0]);
+      const at = MAX_REQUESTS * REQUEST_FIELDS;
+      return requests.map((_, t) => readSplit(payload.requests, at + t * SPLIT_FIELDS));
+    },
     partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
     async close() {
       Atomics.store(control, QUIT, 1);
@@ -170,9 +205,62 @@ function work(payload: HelperPayload, generation: number): void {
     if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.histogram);
     else if (kind === HISTOGRAM_ROWS)
       buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
+    else if (kind === SPLITS) splitPart(payload, task);
     else quantizePart(payload, kind, job, task, tasks);
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
+}
+
+/** Writes split request `t` into the shared arrays (its histogram is in data.nodeHistograms). */
+function writeRequest(payload: HelperPayload, request: SplitRequest, t: number): void {
+  const at = t * REQUEST_FIELDS;
+  const { requests } = payload;
+  requests[at] = (request.histogram.byteOffset - payload.nodeHistograms.byteOffset) / 4;
+  requests[at + 1] = request.count;
+  requests[at + 2] = request.sumGradients;
+  requests[at + 3] = request.sumHessians;
+  requests[at + 4] = request.value;
+  requests[at + 5] = request.features.length;
+  requests[at + 6] = request.scale.quantization.gradientScale;
+  requests[at + 7] = request.scale.quantization.hessianScale;
+  payload.searched.set(request.features, t * payload.nCols);
+}
+
+/** Each thread's split finder (its own decoding scratch), made on first use. */
+const finders = new WeakMap<Float64Array, (requests: readonly SplitRequest[]) => SplitInfo[]>();
+
+/** Task `t` of a SPLITS job: the best split of request t, written after the requests. */
+function splitPart(payload: HelperPayload, t: number): void {
+  const { requests } = payload;
+  const at = t * REQUEST_FIELDS;
+  const length = histogramLength(payload.nCols, payload.binSlots, payload.words);
+  const offset = requests[at]!;
+  const gradientScale = requests[at + 6]!;
+  const hessianScale = requests[at + 7]!;
+  const request: SplitRequest = {
+    histogram: payload.nodeHistograms.subarray(offset, offset + length),
+    features: payload.searched.subarray(t * payload.nCols, t * payload.nCols + requests[at + 5]!),
+    count: requests[at + 1]!,
+    sumGradients: requests[at + 2]!,
+    sumHessians: requests[at + 3]!,
+    value: requests[at + 4]!,
+    scale: {
+      words: payload.words,
+      countBits: payload.countBits,
+      quantization: {
+        gradientScale,
+        gradientUnit: 1 / gradientScale,
+        hessianScale,
+        hessianUnit: 1 / hessianScale,
+      },
+    },
+  };
+  let finder = finders.get(requests);
+  if (!finder) {
+    finder = splitFinder(payload, payload.context);
+    finders.set(requests, finder);
+  }
+  writeSplit(finder([request])[0]!, requests, MAX_REQUESTS * REQUEST_FIELDS + t * SPLIT_FIELDS);
 }
 
 /** Task `task` of `tasks` of a MAXIMA or QUANTIZE job: rows start + ⌊task · count / tasks⌋ … */

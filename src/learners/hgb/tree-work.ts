@@ -1,5 +1,6 @@
 import {
   addHistogram,
+  decodedLength,
   type HistogramRows,
   histogramRowMajor,
   histogramRowMajorList,
@@ -7,6 +8,8 @@ import {
 } from './histogram.js';
 import { partitionRows } from './partition.js';
 import { type Quantization, quantizeTree } from './quantize.js';
+import { findNodeSplit, type SplitRequest } from './split.js';
+import type { SplitContext, SplitInfo } from './split-info.js';
 import { kernelFor, type WasmMemory } from './wasm-kernel.js';
 
 /**
@@ -69,6 +72,8 @@ export interface TreeWork {
   histogram(job: HistogramJob, target: Int32Array): void;
   /** Quantises the gradients (and hessians) of tree `tree` of the iteration (quantizeTree). */
   quantize(tree: number): Quantization;
+  /** The best split of each requested node (findNodeSplit), in order. */
+  splits(requests: readonly SplitRequest[]): SplitInfo[];
   /**
    * Splits partition[start … start+count) in place, stably: rows whose bin of `feature` goes left
    * (goesLeft[bin] = 1) first, then the others; returns how many went left.
@@ -257,14 +262,29 @@ export function copyHistogram(data: WorkData, job: HistogramJob, out: Int32Array
 }
 
 /**
+ * Split finding on the calling thread, with a decoding scratch of its own.
+ *
+ * @example
+ * const [split] = splitFinder(data, context)([request]);
+ */
+export function splitFinder(
+  data: WorkData,
+  context: SplitContext,
+): (requests: readonly SplitRequest[]) => SplitInfo[] {
+  const decoded = new Float64Array(decodedLength(data.nCols, data.binSlots));
+  return (requests) => requests.map((request) => findNodeSplit(request, data.binSlots, decoded, context));
+}
+
+/**
  * Work done entirely on the calling thread.
  *
  * @example
- * const work = sequentialWork(data);
+ * const work = sequentialWork(data, splitContext);
  * work.histogram({ start: 0, count: n, tree: 0, nFeatures: 20 }, rootHistogram);
  */
-export function sequentialWork(data: WorkData): TreeWork {
+export function sequentialWork(data: WorkData, context: SplitContext): TreeWork {
   return {
+    splits: splitFinder(data, context),
     histogram(job, out) {
       buildPart(data, job, 0, 1, 0, 1, data.histogram);
       copyHistogram(data, job, out);

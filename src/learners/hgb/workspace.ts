@@ -133,7 +133,7 @@ export async function createWorkspace(
     data,
     splitContext,
     validationBins: validation && binColumns(validation.X, mapper, validation.rows),
-    work: helpers > 0 ? teamWork(executor!, helpers, data) : sequentialWork(data),
+    work: helpers > 0 ? teamWork(executor!, helpers, data, splitContext) : sequentialWork(data, splitContext),
   };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addBinnedTree, binnedTree } from '../../../src/learners/hgb/binned-tree.js';
 import { type GrowthOptions, growTree, histogramPool } from '../../../src/learners/hgb/grower.js';
-import { decodedLength, histogramLength } from '../../../src/learners/hgb/histogram.js';
+import { histogramLength } from '../../../src/learners/hgb/histogram.js';
 import { countBits, quantizeTree } from '../../../src/learners/hgb/quantize.js';
 import type { SplitContext } from '../../../src/learners/hgb/split-info.js';
 import { sequentialWork, type WorkData } from '../../../src/learners/hgb/tree-work.js';
@@ -74,11 +74,10 @@ function grow(d: WorkData, growth: GrowthOptions = options) {
   return growTree(
     {
       data: d,
-      work: sequentialWork(d),
+      work: sequentialWork(d, context),
       splitContext: context,
       pool: histogramPool(histogramLength(2, 5, 1)),
       quantization: quantizeTree(d, 0),
-      decoded: new Float64Array(decodedLength(2, 5)),
       tree: 0,
       rootCount: d.nRows,
       nFeatures: 2,

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inBitset, nodeValue, splitGain } from '../../../src/learners/hgb/split-info.js';
+import {
+  inBitset,
+  nodeValue,
+  noSplit,
+  readSplit,
+  SPLIT_FIELDS,
+  splitGain,
+  writeSplit,
+} from '../../../src/learners/hgb/split-info.js';
 
 test('nodeValue is the Newton step −G / (H + λ)', () => {
   assert.ok(Math.abs(nodeValue(-6, 3, 0) - 2) < 1e-12);
@@ -24,4 +32,31 @@ test('inBitset reads bit v of a 256-bit bitset', () => {
   bitset[1] = 1 << 3;
   assert.equal(inBitset(bitset, 35), true);
   assert.equal(inBitset(bitset, 34), false);
+});
+
+test('writeSplit and readSplit pass a split through numbers unchanged, bitset included', () => {
+  const numeric = {
+    ...noSplit(),
+    gain: 3.5,
+    feature: 4,
+    binIndex: 17,
+    missingGoToLeft: true,
+    nLeft: 30,
+    nRight: 12,
+  };
+  Object.assign(numeric, {
+    sumGradientLeft: -1.25,
+    sumHessianLeft: 30,
+    sumGradientRight: 0.5,
+    sumHessianRight: 12,
+  });
+  Object.assign(numeric, { valueLeft: 0.0416, valueRight: -0.0416 });
+  const categorical = { ...noSplit(), gain: 1, feature: 2, isCategorical: true };
+  categorical.leftBitset = Uint32Array.of(0b101, 0, 0, 0, 0, 0, 2 ** 31, 0xffffffff);
+  const numbers = new Float64Array(2 * SPLIT_FIELDS + 3);
+  writeSplit(numeric, numbers, 3);
+  writeSplit(categorical, numbers, 3 + SPLIT_FIELDS);
+  assert.deepEqual(readSplit(numbers, 3), numeric);
+  assert.deepEqual(readSplit(numbers, 3 + SPLIT_FIELDS), categorical);
+  assert.deepEqual(readSplit(numbers, 3 + SPLIT_FIELDS).leftBitset, categorical.leftBitset);
 });
