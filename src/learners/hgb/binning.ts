@@ -1,6 +1,7 @@
 import { type Matrix, range } from '../../data/matrix.js';
 import { StacklearnError } from '../../errors.js';
 import { createRandom } from '../../random.js';
+import { binTables, numericBin } from './bin-tables.js';
 import { sortFloat64 } from './radix-sort.js';
 
 /** Thresholds are clipped here: +∞ is kept for the split "every non-missing value goes left". */
@@ -156,18 +157,45 @@ export function numericColumns(isCategorical: Uint8Array): number[] {
 
 /**
  * The rows numeric thresholds are found on: `rows` itself up to BINNING_SUBSAMPLE of them, else a
- * seeded sample of that many.
+ * seeded sample of that many; in ascending order, so that numericThresholds reads X (row-major)
+ * front to back. The thresholds depend only on the sampled values, not on their order.
  *
  * @example
  * const sample = binningSample(trainRows, seed);
  */
 export function binningSample(rows: Uint32Array, seed: number): Uint32Array {
-  return rows.length > BINNING_SUBSAMPLE ? sampleRows(rows, BINNING_SUBSAMPLE, seed) : rows;
+  return ascending(rows.length > BINNING_SUBSAMPLE ? sampleRows(rows, BINNING_SUBSAMPLE, seed) : rows);
+}
+
+/**
+ * `rows` in ascending order: itself when it already is, else a sorted copy — by marking the row
+ * ids in a byte map and reading it back (branchless), or by the built-in sort when ids repeat.
+ */
+function ascending(rows: Uint32Array): Uint32Array {
+  let max = 0;
+  let sorted = true;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r < max) sorted = false;
+    else max = r;
+  }
+  if (sorted) return rows;
+  const marked = new Uint8Array(max + 1);
+  for (let i = 0; i < rows.length; i++) marked[rows[i]!] = 1;
+  // One spare slot: each id is written at the next free place, which advances past marked ones.
+  const out = new Uint32Array(rows.length + 1);
+  let k = 0;
+  for (let r = 0; r <= max; r++) {
+    out[k] = r;
+    k += marked[r]!;
+  }
+  return k === rows.length ? out.subarray(0, k) : rows.slice().sort();
 }
 
 /**
  * findBinThresholds of the numeric columns `columns` of X over the sampled rows, in that order.
- * Columns are copied out a block at a time, reading the sampled rows in order (X is row-major).
+ * Columns are copied out a block at a time, reading the sampled rows in the sample's order (X is
+ * row-major: binningSample's ascending order reads it front to back).
  *
  * @example
  * const [t0, t3] = numericThresholds(X, sample, [0, 3], 255);
@@ -247,54 +275,24 @@ export function binColumns(
   const { data, cols } = X;
   const bins = out ?? new Uint8Array(n * cols);
   const missingBin = mapper.maxBins;
-  // Per column, 256 slots: numeric thresholds padded with +∞ (for the search below), or the
-  // category-code → bin table.
-  const tables = new Float64Array(cols * 256);
-  for (let j = 0; j < cols; j++) {
-    const table = tables.subarray(j * 256, (j + 1) * 256);
-    if (mapper.isCategorical[j]) {
-      table.fill(missingBin);
-      mapper.thresholds[j]!.forEach((code, b) => {
-        table[code] = b;
-      });
-    } else {
-      table.fill(Infinity);
-      table.set(mapper.thresholds[j]!);
-    }
-  }
+  const tables = binTables(mapper);
+  const { slots } = tables;
   // Rows outer, columns inner: X is read once, in order.
   for (let i = from; i < to; i++) {
     const base = (rows ? rows[i]! : i) * cols;
     for (let j = 0; j < cols; j++) {
       const x = data[base + j]!;
-      const t = j * 256;
-      let bin: number;
-      if (Number.isNaN(x)) bin = missingBin;
-      else if (mapper.isCategorical[j]) {
-        bin = x >= 0 && x <= MAX_CATEGORY_CODE && Number.isInteger(x) ? tables[t + x]! : missingBin;
-      } else bin = searchBin(tables, t, x);
+      // NaN fails every comparison: the missing bin on both paths.
+      const bin = !mapper.isCategorical[j]
+        ? numericBin(tables, j, x)
+        : x >= 0 && x <= MAX_CATEGORY_CODE && Number.isInteger(x)
+          ? slots[j * 256 + x]!
+          : missingBin;
       bins[j * n + i] = bin;
+      if (rowMajorOut) rowMajorOut[i * cols + j] = bin;
     }
-    if (rowMajorOut) for (let j = 0; j < cols; j++) rowMajorOut[i * cols + j] = bins[j * n + i]!;
   }
   return bins;
-}
-
-/**
- * The number of thresholds below x in the 256 sorted, +∞-padded slots at tables[t …]: a binary
- * search in eight fixed steps without branches (each step's direction is unpredictable).
- */
-function searchBin(tables: Float64Array, t: number, x: number): number {
-  let lo = t;
-  lo += 128 & -+(tables[lo + 127]! < x);
-  lo += 64 & -+(tables[lo + 63]! < x);
-  lo += 32 & -+(tables[lo + 31]! < x);
-  lo += 16 & -+(tables[lo + 15]! < x);
-  lo += 8 & -+(tables[lo + 7]! < x);
-  lo += 4 & -+(tables[lo + 3]! < x);
-  lo += 2 & -+(tables[lo + 1]! < x);
-  lo += 1 & -+(tables[lo]! < x);
-  return lo - t;
 }
 
 /** `size` distinct entries of `rows`, drawn with a seeded partial Fisher–Yates shuffle. */

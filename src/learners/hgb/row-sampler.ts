@@ -18,10 +18,12 @@ export interface RowSampler {
  */
 export function rowSampler(n: number, fraction: number, seed: number): RowSampler {
   if (fraction >= 1) {
+    // Copied into the partition for every tree (a copy is several times faster than the loop).
+    const all = Uint32Array.from({ length: n }, (_, i) => i);
     return {
       draw: () => {},
       fill(partition) {
-        for (let i = 0; i < n; i++) partition[i] = i;
+        partition.set(all);
         return n;
       },
       outOfSample: new Uint32Array(0),

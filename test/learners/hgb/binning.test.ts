@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matrix } from '../../../src/data/matrix.js';
-import { binColumns, findBinThresholds, fitBinMapper } from '../../../src/learners/hgb/binning.js';
+import {
+  binColumns,
+  binningSample,
+  findBinThresholds,
+  fitBinMapper,
+  numericThresholds,
+} from '../../../src/learners/hgb/binning.js';
+import { createRandom, shuffleInPlace } from '../../../src/random.js';
 import { fixture } from './hgb-fixture.js';
 
 test('findBinThresholds gives the midpoints between distinct values when there are few', () => {
@@ -88,4 +95,73 @@ test('thresholds are found on a seeded sample of 200 000 rows when there are mor
   assert.notDeepEqual(a.thresholds, c.thresholds);
   // Quantiles of a sample of a uniform grid stay near the grid's own.
   assert.ok(Math.abs(a.thresholds[0]![127]! - n / 2) < n / 100);
+});
+
+test('binColumns gives every value the number of thresholds below it, whatever the distribution', () => {
+  const random = createRandom(8);
+  const n = 3000;
+  // Uniform, right-skewed over many magnitudes, left-skewed, few values, category codes.
+  const draws = [
+    () => random.next(),
+    () => Math.exp(4 * random.normal()),
+    () => -Math.exp(4 * random.normal()),
+    () => random.int(9) * 0.25,
+    () => random.int(6),
+  ];
+  const cols = draws.length;
+  const X = matrix(
+    n,
+    cols,
+    Float64Array.from({ length: n * cols }, (_, k) => (k % 37 === 0 ? Number.NaN : draws[k % cols]!())),
+  );
+  const mapper = fitBinMapper(X, Uint8Array.of(0, 0, 0, 0, 1), { maxBins: 255, seed: 0, names: [] });
+  const rows = Uint32Array.from({ length: n }, (_, i) => (i * 7) % n);
+  const rowMajor = new Uint8Array(n * cols);
+  const bins = binColumns(X, mapper, rows, undefined, rowMajor);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < cols; j++) {
+      const x = X.data[rows[i]! * cols + j]!;
+      const thresholds = mapper.thresholds[j]!;
+      const expected = Number.isNaN(x)
+        ? 255
+        : j === 4
+          ? thresholds.indexOf(x)
+          : thresholds.filter((t) => t < x).length;
+      assert.equal(bins[j * n + i], expected, `row ${rows[i]}, column ${j}, x = ${x}`);
+      assert.equal(rowMajor[i * cols + j], expected);
+    }
+  }
+});
+
+test('binningSample gives the sampled rows in ascending order', () => {
+  const shuffled = Uint32Array.from({ length: 250_000 }, (_, i) => i);
+  shuffleInPlace(shuffled, createRandom(4));
+  const sample = binningSample(shuffled, 3);
+  assert.equal(sample.length, 200_000);
+  for (let i = 1; i < sample.length; i++) assert.ok(sample[i - 1]! < sample[i]!, `index ${i}`);
+  // Up to 200 000 rows: all of them, sorted (repeated ids kept); already sorted: themselves.
+  assert.deepEqual([...binningSample(Uint32Array.of(9, 2, 7, 2, 0), 3)], [0, 2, 2, 7, 9]);
+  assert.deepEqual([...binningSample(Uint32Array.of(8, 3, 5), 3)], [3, 5, 8]);
+  const sorted = Uint32Array.of(1, 4, 4, 6);
+  assert.equal(binningSample(sorted, 3), sorted);
+});
+
+test('numericThresholds do not depend on the order the sampled rows are read in', () => {
+  const random = createRandom(6);
+  const n = 250_000;
+  const X = matrix(
+    n,
+    3,
+    Float64Array.from({ length: 3 * n }, (_, k) =>
+      k % 3 === 0 ? random.normal() : k % 3 === 1 ? Math.exp(3 * random.normal()) : random.int(1000),
+    ),
+  );
+  const rows = Uint32Array.from({ length: n }, (_, i) => i);
+  const sample = binningSample(rows, 0);
+  const shuffled = sample.slice();
+  shuffleInPlace(shuffled, createRandom(1));
+  assert.deepEqual(
+    numericThresholds(X, sample, [0, 1, 2], 255),
+    numericThresholds(X, shuffled, [0, 1, 2], 255),
+  );
 });

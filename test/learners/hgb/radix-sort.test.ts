@@ -39,3 +39,21 @@ test('sortFloat64 sorts a subarray in place without touching the rest of its buf
   assert.equal(buffer[999], 2001);
   assert.equal(buffer[2500], 500);
 });
+
+test('sortFloat64 sorts when only some radix digits vary (no pass, one, two, three, all six)', () => {
+  const n = 4000;
+  // Keys differ in: nothing; the lowest 11 bits; the lowest 22; the low word (negatives); all 64.
+  const cases = {
+    equal: () => 1.5,
+    oneDigit: () => 1 + random.int(2048) * 2 ** -52,
+    twoDigits: () => 1 + random.int(2 ** 22) * 2 ** -52,
+    threeDigits: () => -(1 + random.int(2 ** 32) * 2 ** -52),
+    allDigits: () => (random.next() - 0.5) * 10 ** (random.int(600) - 300),
+  };
+  for (const [name, draw] of Object.entries(cases)) {
+    const values = Float64Array.from({ length: n }, draw);
+    const expected = values.slice().sort();
+    assertSameOrder(sortFloat64(values), expected);
+    assert.ok(name === 'equal' || expected[0] !== expected[n - 1], name);
+  }
+});
