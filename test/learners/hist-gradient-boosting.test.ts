@@ -296,6 +296,14 @@ describe('histGradientBoosting options', () => {
         const two = await fit({ ...spec, ...variant, nJobs: 2 }, big, { executor: nodeExecutor(2) });
         assert.equal(JSON.stringify(toPlain(two.state)), JSON.stringify(toPlain(one.state)));
       }
+      // Weighted rows: the helper computes half the gradients from a shared copy of the weights.
+      const weighted = {
+        ...big,
+        sampleWeight: Float64Array.from({ length: big.X.rows }, (_, i) => 1 + (i % 3)),
+      };
+      const weightedOne = await fit({ ...spec, nJobs: 1 }, weighted);
+      const weightedTwo = await fit({ ...spec, nJobs: 2 }, weighted, { executor: nodeExecutor(2) });
+      assert.equal(JSON.stringify(toPlain(weightedTwo.state)), JSON.stringify(toPlain(weightedOne.state)));
       const three = makeClassification({
         nSamples: 66_000,
         nFeatures: 9,

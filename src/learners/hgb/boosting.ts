@@ -41,8 +41,9 @@ export async function boost(
   const names = data.features.map((f) => f.name);
   const binning = { maxBins: params.maxBins, seed: deriveSeed(params.seed, 'binning'), names };
   const nClasses = data.task === 'regression' ? 1 : data.classes.length;
-  const loss = createLoss({ loss: params.loss, task: data.task, nClasses, alpha: params.alpha }, target);
-  const space = await createWorkspace(prepared, binning, loss, params, context);
+  const lossChoice = { loss: params.loss, task: data.task, nClasses, alpha: params.alpha };
+  const loss = createLoss(lossChoice, target);
+  const space = await createWorkspace(prepared, binning, loss, lossChoice, params, context);
   const mapper = space.mapper;
   const run = startRun(prepared, loss, space, params);
   const trees = treeArraysBuilder(mapper);
@@ -50,7 +51,7 @@ export async function boost(
   let nIter = 0;
   try {
     for (let iteration = 0; iteration < params.maxIter; iteration++) {
-      trainLoss.push(loss.gradients(target, run.raw, space.data.gradients, run.hessianOut));
+      trainLoss.push(space.work.gradients());
       if (prepared.earlyStopping && !validation && shouldStop(trainLoss, params.nIterNoChange, params.tol))
         break;
       for (const nodes of growIteration(run, space, params)) trees.append(nodes);
@@ -93,8 +94,6 @@ interface Run {
   readonly columnRandom: Random;
   readonly splitRandom: Random;
   readonly pool: HistogramPool;
-  /** Where hessians go (an empty array when they are constant). */
-  readonly hessianOut: Float32Array;
 }
 
 function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, params: HgbParams): Run {
@@ -118,7 +117,6 @@ function startRun(prepared: PreparedData, loss: HgbLoss, space: Workspace, param
       histogramLength(prepared.X.cols, params.maxBins + 1, space.data.words),
       space.data.nodeHistograms,
     ),
-    hessianOut: space.data.hessians ?? new Float32Array(0),
   };
 }
 

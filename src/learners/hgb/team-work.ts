@@ -1,5 +1,7 @@
 import { type Executor, registerTask } from '../executor.js';
 import { histogramLength } from './histogram.js';
+import { createLoss, type LossChoice } from './losses/create-loss.js';
+import type { LossTarget } from './losses/loss.js';
 import { quantizationOf, quantizeTree, quantizeTreeRows, treeMaxima } from './quantize.js';
 import type { SplitRequest } from './split.js';
 import { readSplit, SPLIT_FIELDS, type SplitContext, type SplitInfo, writeSplit } from './split-info.js';
@@ -7,10 +9,15 @@ import {
   addPartials,
   buildPart,
   chunkTarget,
+  combineHalves,
   copyHistogram,
+  type GradientSource,
   type HistogramJob,
+  halvedGradients,
   partitionNode,
   rowChunks,
+  rowGradients,
+  sequentialGradients,
   splitFinder,
   type TreeWork,
   type WorkData,
@@ -50,6 +57,8 @@ const HISTOGRAM_ROWS = 2;
 const MAXIMA = 3;
 /** Tasks are row ranges of a tree's gradients, quantised with the scales in `numbers`. */
 const QUANTIZE = 4;
+/** Tasks are the two halves of the rows, whose gradients are computed (a row-wise loss). */
+const GRADIENTS = 6;
 /** Tasks are nodes whose best split is wanted, described in `requests`. */
 const SPLITS = 5;
 /** Per split request in `requests`: node histogram offset, count, sums, value, features, scales. */
@@ -79,6 +88,9 @@ interface HelperPayload extends WorkData {
   readonly requests: Float64Array;
   /** The features each request searches (nCols entries per request). */
   readonly searched: Int32Array;
+  /** The loss to make on the helper and its target (shared), when the gradients are halved. */
+  readonly lossChoice: LossChoice;
+  readonly target: LossTarget;
 }
 
 /** Split requests shared at most: a node's two children. */
@@ -89,7 +101,7 @@ const MAX_REQUESTS = 2;
  * memory: the kernel's shared WebAssembly arena, or arrays allocated with executor.share.
  *
  * @example
- * const work = teamWork(executor, 1, data);
+ * const work = teamWork(executor, 1, data, splitContext, { loss, target }, lossChoice);
  * work.histogram(job, histogram);
  * await work.close();
  */
@@ -98,7 +110,11 @@ export function teamWork(
   helpers: number,
   data: WorkData,
   context: SplitContext,
+  source: GradientSource,
+  lossChoice: LossChoice,
 ): TreeWork {
+  const halved = halvedGradients(data, source);
+  const { y, sampleWeight } = source.target;
   const payload: HelperPayload = {
     ...data,
     // Helpers do not partition: no copy of the calling thread's scratch.
@@ -108,6 +124,11 @@ export function teamWork(
     context,
     requests: executor.share(new Float64Array(MAX_REQUESTS * (REQUEST_FIELDS + SPLIT_FIELDS))),
     searched: executor.share(new Int32Array(MAX_REQUESTS * data.nCols)),
+    lossChoice,
+    // Only halved gradients are computed on helpers: the target is shared for them alone.
+    target: halved
+      ? { y: executor.share(y), sampleWeight: sampleWeight && executor.share(sampleWeight) }
+      : { y: new Float64Array(0), sampleWeight: undefined },
   };
   const { control, numbers } = payload;
   const findSplits = splitFinder(data, context);
@@ -148,6 +169,11 @@ export function teamWork(
       else run(HISTOGRAM_FEATURES, parts, params);
       addPartials(data, job, target, chunks);
       copyHistogram(data, job, out);
+    },
+    gradients() {
+      if (!halved) return sequentialGradients(data, source);
+      run(GRADIENTS, 2, [0, data.nRows, 0, 0]);
+      return combineHalves([numbers[0]!, numbers[1]!], [numbers[2]!, numbers[3]!]);
     },
     quantize(tree) {
       if (data.nRows < SMALL_QUANTIZE) return quantizeTree(data, tree);
@@ -206,6 +232,7 @@ function work(payload: HelperPayload, generation: number): void {
     else if (kind === HISTOGRAM_ROWS)
       buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
     else if (kind === SPLITS) splitPart(payload, task);
+    else if (kind === GRADIENTS) gradientsPart(payload, task);
     else quantizePart(payload, kind, job, task, tasks);
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
@@ -224,6 +251,27 @@ function writeRequest(payload: HelperPayload, request: SplitRequest, t: number):
   requests[at + 6] = request.scale.quantization.gradientScale;
   requests[at + 7] = request.scale.quantization.hessianScale;
   payload.searched.set(request.features, t * payload.nCols);
+}
+
+/** Each thread's loss (made from the choice on helpers), made on first use. */
+const sources = new WeakMap<Float64Array, GradientSource>();
+
+/** Task `t` of a GRADIENTS job: the gradients of half t of the rows, its [mean loss, weight] into numbers. */
+function gradientsPart(payload: HelperPayload, t: number): void {
+  let source = sources.get(payload.numbers);
+  if (!source) {
+    source = { loss: createLoss(payload.lossChoice, payload.target), target: payload.target };
+    sources.set(payload.numbers, source);
+  }
+  const middle = payload.nRows >> 1;
+  const [mean, weight] = rowGradients(
+    payload,
+    source,
+    t === 0 ? 0 : middle,
+    t === 0 ? middle : payload.nRows,
+  );
+  payload.numbers[2 * t] = mean;
+  payload.numbers[2 * t + 1] = weight;
 }
 
 /** Each thread's split finder (its own decoding scratch), made on first use. */

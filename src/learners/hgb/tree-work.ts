@@ -6,6 +6,7 @@ import {
   histogramRowMajorList,
   subtractHistograms,
 } from './histogram.js';
+import type { HgbLoss, LossTarget } from './losses/loss.js';
 import { partitionRows } from './partition.js';
 import { type Quantization, quantizeTree } from './quantize.js';
 import { findNodeSplit, type SplitRequest } from './split.js';
@@ -70,6 +71,11 @@ export interface HistogramJob {
 export interface TreeWork {
   /** Fills the blocks of the job's features in `target` (other blocks are left alone). */
   histogram(job: HistogramJob, target: Int32Array): void;
+  /**
+   * The gradients (and hessians) of every tree of the iteration at the raw scores data.raw, into
+   * data.gradients (and data.hessians); returns the training loss there (HgbLoss.gradients).
+   */
+  gradients(): number;
   /** Quantises the gradients (and hessians) of tree `tree` of the iteration (quantizeTree). */
   quantize(tree: number): Quantization;
   /** The best split of each requested node (findNodeSplit), in order. */
@@ -261,6 +267,83 @@ export function copyHistogram(data: WorkData, job: HistogramJob, out: Int32Array
   }
 }
 
+/** What the gradients are computed from: the loss and the training target. */
+export interface GradientSource {
+  readonly loss: HgbLoss;
+  readonly target: LossTarget;
+}
+
+/** From this many rows a row-wise loss's gradients are computed in two halves (threads share them). */
+export const HALVED_GRADIENTS = 65_536;
+
+/**
+ * Whether the gradients are computed in two halves of rows: a row-wise loss (HgbLoss.rowwise) on
+ * HALVED_GRADIENTS rows or more — on one thread too, so that the loss sums are the same.
+ *
+ * @example
+ * if (halvedGradients(data, source)) { … }
+ */
+export function halvedGradients(data: WorkData, source: GradientSource): boolean {
+  return source.loss.rowwise && data.nRows >= HALVED_GRADIENTS;
+}
+
+/**
+ * The gradients of rows from … to-1 (a row-wise loss): returns [mean loss, total weight] of the rows.
+ *
+ * @example
+ * const [mean, weight] = rowGradients(data, source, 0, data.nRows >> 1);
+ */
+export function rowGradients(
+  data: WorkData,
+  source: GradientSource,
+  from: number,
+  to: number,
+): [number, number] {
+  const { y, sampleWeight: w } = source.target;
+  const target = { y: y.subarray(from, to), sampleWeight: w?.subarray(from, to) };
+  const h = data.hessians === null ? new Float32Array(0) : data.hessians.subarray(from, to);
+  const mean = source.loss.gradients(
+    target,
+    data.raw.subarray(from, to),
+    data.gradients.subarray(from, to),
+    h,
+  );
+  let weight = to - from;
+  if (w) {
+    weight = 0;
+    for (let i = from; i < to; i++) weight += w[i]!;
+  }
+  return [mean, weight];
+}
+
+/**
+ * The mean loss over all rows from the halves' [mean, weight] pairs.
+ *
+ * @example
+ * combineHalves(rowGradients(data, source, 0, m), rowGradients(data, source, m, n))
+ */
+export function combineHalves(first: readonly [number, number], second: readonly [number, number]): number {
+  return (first[0] * first[1] + second[0] * second[1]) / (first[1] + second[1]);
+}
+
+/**
+ * TreeWork.gradients on the calling thread.
+ *
+ * @example
+ * const trainLoss = sequentialGradients(data, source);
+ */
+export function sequentialGradients(data: WorkData, source: GradientSource): number {
+  if (halvedGradients(data, source)) {
+    const middle = data.nRows >> 1;
+    return combineHalves(
+      rowGradients(data, source, 0, middle),
+      rowGradients(data, source, middle, data.nRows),
+    );
+  }
+  const h = data.hessians ?? new Float32Array(0);
+  return source.loss.gradients(source.target, data.raw, data.gradients, h);
+}
+
 /**
  * Split finding on the calling thread, with a decoding scratch of its own.
  *
@@ -279,11 +362,12 @@ export function splitFinder(
  * Work done entirely on the calling thread.
  *
  * @example
- * const work = sequentialWork(data, splitContext);
+ * const work = sequentialWork(data, splitContext, { loss, target });
  * work.histogram({ start: 0, count: n, tree: 0, nFeatures: 20 }, rootHistogram);
  */
-export function sequentialWork(data: WorkData, context: SplitContext): TreeWork {
+export function sequentialWork(data: WorkData, context: SplitContext, source: GradientSource): TreeWork {
   return {
+    gradients: () => sequentialGradients(data, source),
     splits: splitFinder(data, context),
     histogram(job, out) {
       buildPart(data, job, 0, 1, 0, 1, data.histogram);

@@ -4,6 +4,7 @@ import type { FitContext } from '../types.js';
 import { type BinMapper, binColumns } from './binning.js';
 import type { HgbParams } from './hgb-params.js';
 import { binWords, histogramLength } from './histogram.js';
+import type { LossChoice } from './losses/create-loss.js';
 import type { HgbLoss } from './losses/loss.js';
 import { binTrainingRows } from './parallel-binning.js';
 import { countBits } from './quantize.js';
@@ -37,15 +38,17 @@ export interface Workspace {
  * part (nJobs > 1 with an executor), which then share the binning too.
  *
  * @example
- * const { mapper, data, work } = await createWorkspace(prepared, binning, loss, params, context);
+ * const { mapper, data, work } = await createWorkspace(prepared, binning, loss, lossChoice, params, context);
  */
 export async function createWorkspace(
   prepared: PreparedData,
   binning: { readonly maxBins: number; readonly seed: number; readonly names: readonly string[] },
   loss: HgbLoss,
+  lossChoice: LossChoice,
   params: HgbParams,
   context: FitContext,
 ): Promise<Workspace> {
+  const source = { loss, target: prepared.target };
   const { X, trainRows, nTrain, validation } = prepared;
   const nCols = X.cols;
   const executor = chooseExecutor(params.nJobs, context.executor);
@@ -133,7 +136,10 @@ export async function createWorkspace(
     data,
     splitContext,
     validationBins: validation && binColumns(validation.X, mapper, validation.rows),
-    work: helpers > 0 ? teamWork(executor!, helpers, data, splitContext) : sequentialWork(data, splitContext),
+    work:
+      helpers > 0
+        ? teamWork(executor!, helpers, data, splitContext, source, lossChoice)
+        : sequentialWork(data, splitContext, source),
   };
 }
 

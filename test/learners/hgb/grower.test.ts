@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { addBinnedTree, binnedTree } from '../../../src/learners/hgb/binned-tree.js';
 import { type GrowthOptions, growTree, histogramPool } from '../../../src/learners/hgb/grower.js';
 import { histogramLength } from '../../../src/learners/hgb/histogram.js';
+import { squaredError } from '../../../src/learners/hgb/losses/squared-error.js';
 import { countBits, quantizeTree } from '../../../src/learners/hgb/quantize.js';
 import type { SplitContext } from '../../../src/learners/hgb/split-info.js';
 import { sequentialWork, type WorkData } from '../../../src/learners/hgb/tree-work.js';
@@ -74,7 +75,10 @@ function grow(d: WorkData, growth: GrowthOptions = options) {
   return growTree(
     {
       data: d,
-      work: sequentialWork(d, context),
+      work: sequentialWork(d, context, {
+        loss: squaredError(false),
+        target: { y: new Float64Array(0), sampleWeight: undefined },
+      }),
       splitContext: context,
       pool: histogramPool(histogramLength(2, 5, 1)),
       quantization: quantizeTree(d, 0),

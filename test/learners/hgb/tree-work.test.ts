@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { histogramLength } from '../../../src/learners/hgb/histogram.js';
+import { binaryLogLoss } from '../../../src/learners/hgb/losses/binary-log-loss.js';
+import { huber } from '../../../src/learners/hgb/losses/huber.js';
+import { squaredError } from '../../../src/learners/hgb/losses/squared-error.js';
 import { countBits, quantizeTree } from '../../../src/learners/hgb/quantize.js';
 import {
   addPartials,
   buildPart,
   chunkTarget,
+  HALVED_GRADIENTS,
   HISTOGRAM_CHUNK,
+  halvedGradients,
   MAX_ROW_CHUNKS,
   rowChunks,
+  sequentialGradients,
   type WorkData,
 } from '../../../src/learners/hgb/tree-work.js';
 import { createRandom } from '../../../src/random.js';
@@ -66,4 +72,41 @@ test("a large node's histogram, summed chunk by chunk, equals the histogram buil
   let counted = 0;
   for (let b = 0; b < 5; b++) counted += whole[2 * b]! & (2 ** data.countBits - 1);
   assert.equal(counted, n - 3, 'every row of the job counted once');
+});
+
+test('halved gradients of a row-wise loss equal the whole pass, row for row; the loss is their weighted mean', () => {
+  const n = HALVED_GRADIENTS + 7;
+  const random = createRandom(4);
+  const y = Float64Array.from({ length: n }, () => (random.next() < 0.5 ? 0 : 1));
+  const w = Float64Array.from({ length: n }, () => random.next() * 2);
+  for (const [loss, sampleWeight] of [
+    [binaryLogLoss(), w],
+    [squaredError(true), w],
+    [squaredError(false), undefined],
+  ] as const) {
+    const target = { y, sampleWeight };
+    const data = {
+      ...workData(n),
+      raw: Float64Array.from({ length: n }, () => random.normal()),
+      hessians: loss.constantHessian ? null : new Float32Array(n),
+    };
+    const source = { loss, target };
+    assert.ok(halvedGradients(data, source));
+    const halved = sequentialGradients(data, source);
+    const g = new Float32Array(n);
+    const h = new Float32Array(n);
+    const whole = loss.gradients(target, data.raw, g, h);
+    assert.deepEqual(data.gradients, g);
+    if (data.hessians) assert.deepEqual(data.hessians, h);
+    assert.ok(Math.abs(halved - whole) <= 1e-12 * Math.abs(whole), `${loss.name}: ${halved} vs ${whole}`);
+  }
+  assert.equal(
+    halvedGradients(workData(HALVED_GRADIENTS - 1), {
+      loss: squaredError(false),
+      target: { y, sampleWeight: undefined },
+    }),
+    false,
+  );
+  const huberSource = { loss: huber(0.9, false), target: { y, sampleWeight: undefined } };
+  assert.equal(halvedGradients(workData(n), huberSource), false, 'huber needs every residual at once');
 });

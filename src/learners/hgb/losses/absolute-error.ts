@@ -15,6 +15,7 @@ export function absoluteError(weighted: boolean): HgbLoss {
     nTrees: 1,
     link: 'identity',
     constantHessian: !weighted,
+    rowwise: true,
     baseline: ({ y, sampleWeight }: LossTarget) => Float64Array.of(median(y.slice(), sampleWeight)),
     gradients({ y, sampleWeight: w }, raw, g, h) {
       let sum = 0;

@@ -13,6 +13,7 @@ export function binaryLogLoss(): HgbLoss {
     nTrees: 1,
     link: 'logit',
     constantHessian: false,
+    rowwise: true,
     baseline({ y, sampleWeight: w }: LossTarget) {
       let sum = 0;
       let total = 0;

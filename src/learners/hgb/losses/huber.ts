@@ -32,6 +32,8 @@ export function huber(alpha: number, weighted: boolean): HgbLoss {
     nTrees: 1,
     link: 'identity',
     constantHessian: !weighted,
+    // The threshold delta is a quantile of every row's residual.
+    rowwise: false,
     baseline: ({ y, sampleWeight }: LossTarget) => Float64Array.of(median(y.slice(), sampleWeight)),
     gradients(target, raw, g, h) {
       const { y, sampleWeight: w } = target;

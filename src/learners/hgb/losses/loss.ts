@@ -28,6 +28,11 @@ export interface HgbLoss {
   readonly link: Link;
   /** Hessians are all 1 (no sample weights): histograms skip them. */
   readonly constantHessian: boolean;
+  /**
+   * Each row's gradient, hessian and loss depend on that row alone (one tree per iteration): the
+   * gradients of a range of rows are `gradients` on subarrays, so threads can share them.
+   */
+  readonly rowwise: boolean;
   /** The raw scores of the best constant model, one per tree. */
   baseline(target: LossTarget): Float64Array;
   /**

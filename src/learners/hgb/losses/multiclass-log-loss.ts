@@ -26,6 +26,8 @@ export function multiclassLogLoss(nClasses: number): HgbLoss {
     nTrees: nClasses,
     link: 'softmax',
     constantHessian: false,
+    // Softmax couples the classes of a row, laid out class-major.
+    rowwise: false,
     baseline({ y, sampleWeight: w }: LossTarget) {
       const share = new Float64Array(nClasses);
       let total = 0;

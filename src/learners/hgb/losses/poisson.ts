@@ -25,6 +25,7 @@ export function poisson(target: LossTarget): HgbLoss {
     nTrees: 1,
     link: 'log',
     constantHessian: false,
+    rowwise: true,
     baseline({ y, sampleWeight: w }) {
       let s = 0;
       let total = 0;

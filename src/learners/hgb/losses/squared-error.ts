@@ -12,6 +12,7 @@ export function squaredError(weighted: boolean): HgbLoss {
     nTrees: 1,
     link: 'identity',
     constantHessian: !weighted,
+    rowwise: true,
     baseline({ y, sampleWeight: w }: LossTarget) {
       let sum = 0;
       let total = 0;
