@@ -4,6 +4,6 @@
 
 export { type BundledDataset, bundledDatasets, loadBundled, readDataset } from './data/read-file.js';
 export * from './index.js';
-export { nodeExecutor, shutdownWorkers } from './parallel/node-executor.js';
+export { nodeExecutor, shutdownWorkers, startWorkers } from './parallel/node-executor.js';
 export { writeFileAtomic } from './persist/atomic-write.js';
 export { loadModel, saveModel } from './persist/model-io.js';

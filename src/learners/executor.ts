@@ -34,6 +34,10 @@ export function registerTask(name: string, task: ExecutorTask): void {
   tasks.set(name, task);
 }
 
+/** A task every worker knows: it does nothing and answers null, once the worker has loaded (startWorkers). */
+export const READY_TASK = 'executor.ready';
+registerTask(READY_TASK, () => null);
+
 /**
  * Runs the registered task `name` in this thread (what a worker does with a message).
  *

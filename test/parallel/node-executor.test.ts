@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { makeClassification, makeFriedman1 } from '../../src/data/synthetic.js';
 import '../../src/learners/builtins.js';
+import { READY_TASK } from '../../src/learners/executor.js';
 import { fit } from '../../src/learners/fit.js';
-import { shutdownWorkers } from '../../src/parallel/node-executor.js';
+import { nodeExecutor, shutdownWorkers, startWorkers } from '../../src/parallel/node-executor.js';
 import { toPlain } from '../../src/persist/plain.js';
 
 after(() => shutdownWorkers());
@@ -60,4 +61,12 @@ test('a process that fits with nJobs 2 exits by itself: idle workers do not keep
     timeout: 60_000,
   });
   assert.equal(stdout.trim(), '9');
+});
+
+test('startWorkers resolves once that many workers answer, and the pool then runs tasks on them', async () => {
+  await startWorkers(2);
+  const executor = nodeExecutor(2);
+  const answers = await Promise.all([executor.run(READY_TASK, null), executor.run(READY_TASK, null)]);
+  assert.deepEqual(answers, [null, null]);
+  await assert.rejects(executor.run('no.such.task', null), /no\.such\.task/);
 });
