@@ -8,7 +8,7 @@ import { readSplit, SPLIT_FIELDS, type SplitContext, type SplitInfo, writeSplit 
 import {
   addPartials,
   buildPart,
-  chunkTarget,
+  clearBlocks,
   combineHalves,
   copyHistogram,
   type GradientSource,
@@ -20,6 +20,7 @@ import {
   sequentialGradients,
   splitFinder,
   type TreeWork,
+  threadTarget,
   type WorkData,
 } from './tree-work.js';
 
@@ -47,7 +48,8 @@ const START = 7;
 const COUNT = 8;
 const TREE = 9;
 const N_FEATURES = 10;
-const CONTROL_LENGTH = 11;
+/** Slot TOUCHED + i is 1 once helper i has summed a chunk of the current HISTOGRAM_ROWS job. */
+const TOUCHED = 11;
 
 /** Tasks are runs of features over all the rows. */
 const HISTOGRAM_FEATURES = 1;
@@ -80,6 +82,8 @@ const SPINS = 300_000;
 
 /** What a helper receives once: the shared arrays. */
 interface HelperPayload extends WorkData {
+  /** 0 for the calling thread, 1 … helpers for the helpers. */
+  readonly index: number;
   readonly control: Int32Array;
   /** MAXIMA's results (task t: gradient at 2t, hessian at 2t + 1), then QUANTIZE's two scales. */
   readonly numbers: Float64Array;
@@ -119,7 +123,8 @@ export function teamWork(
     ...data,
     // Helpers do not partition: no copy of the calling thread's scratch.
     scratch: new Uint32Array(0),
-    control: executor.share(new Int32Array(CONTROL_LENGTH)),
+    index: 0,
+    control: executor.share(new Int32Array(TOUCHED + helpers + 1)),
     numbers: executor.share(new Float64Array(2 * (helpers + 1) + 2)),
     context,
     requests: executor.share(new Float64Array(MAX_REQUESTS * (REQUEST_FIELDS + SPLIT_FIELDS))),
@@ -133,7 +138,7 @@ export function teamWork(
   const { control, numbers } = payload;
   const findSplits = splitFinder(data, context);
   const target = data.histogram;
-  const running = Array.from({ length: helpers }, () => executor.run(TASK, payload));
+  const running = Array.from({ length: helpers }, (_, h) => executor.run(TASK, { ...payload, index: h + 1 }));
   // One run of features per thread: each run is a pass over the rows, so finer runs cost more than
   // they balance (measured); a thread that starts late still leaves its run to the others. Only
   // nodes below 2 · HISTOGRAM_CHUNK rows are shared this way.
@@ -165,9 +170,17 @@ export function teamWork(
         return;
       }
       const params = [job.start, job.count, job.tree, job.nFeatures];
-      if (chunks > 1) run(HISTOGRAM_ROWS, chunks, params);
-      else run(HISTOGRAM_FEATURES, parts, params);
-      addPartials(data, job, target, chunks);
+      if (chunks === 1) run(HISTOGRAM_FEATURES, parts, params);
+      else {
+        // This thread sums its chunks into the target, each helper into its partial.
+        clearBlocks(data, job, target);
+        for (let h = 1; h <= helpers; h++) control[TOUCHED + h] = 0;
+        run(HISTOGRAM_ROWS, chunks, params);
+        const touched = Array.from({ length: helpers }, (_, h) => h + 1).filter(
+          (h) => control[TOUCHED + h] === 1,
+        );
+        addPartials(data, job, target, touched);
+      }
       copyHistogram(data, job, out);
     },
     gradients() {
@@ -222,6 +235,8 @@ function work(payload: HelperPayload, generation: number): void {
     tree: control[TREE]!,
     nFeatures: control[N_FEATURES]!,
   };
+  const { index } = payload;
+  let first = true;
   for (;;) {
     const claim = Atomics.load(control, CLAIM);
     if (claim >>> 16 !== generation) return;
@@ -229,11 +244,15 @@ function work(payload: HelperPayload, generation: number): void {
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
     if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.histogram);
-    else if (kind === HISTOGRAM_ROWS)
-      buildPart(payload, job, 0, 1, task, tasks, chunkTarget(payload, payload.histogram, task));
-    else if (kind === SPLITS) splitPart(payload, task);
+    else if (kind === HISTOGRAM_ROWS) {
+      // A helper clears its partial before its first chunk (the calling thread cleared its own).
+      const clear = first && index > 0;
+      buildPart(payload, job, 0, 1, task, tasks, threadTarget(payload, payload.histogram, index), clear);
+      if (clear) control[TOUCHED + index] = 1;
+    } else if (kind === SPLITS) splitPart(payload, task);
     else if (kind === GRADIENTS) gradientsPart(payload, task);
     else quantizePart(payload, kind, job, task, tasks);
+    first = false;
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
 }

@@ -90,49 +90,54 @@ export interface TreeWork {
 }
 
 /** Rows per chunk of a node's histogram built by several threads. */
-export const HISTOGRAM_CHUNK = 4_096;
+export const HISTOGRAM_CHUNK = 2_048;
 /** The most row chunks a node's histogram is cut into. */
-export const MAX_ROW_CHUNKS = 8;
+export const MAX_ROW_CHUNKS = 64;
 
 /**
  * How many row chunks threads share a node's histogram in: 1 below 2 · HISTOGRAM_CHUNK rows, else
- * one per HISTOGRAM_CHUNK rows rounded down to an even number, at most MAX_ROW_CHUNKS. Sharing by
- * rows reads each row once (its bins' cache line and its gradient word), where sharing by features
- * had every thread read every row — 8% faster fits at 500k rows (measured). The sums are integers,
+ * one per HISTOGRAM_CHUNK rows, at most MAX_ROW_CHUNKS. Sharing by rows reads each row once (its
+ * bins' cache line and its gradient word), where sharing by features had every thread read every
+ * row — 8% faster fits at 500k rows (measured); each thread sums its chunks into a histogram of its
+ * own, so small chunks balance the threads without more histograms to add. The sums are integers,
  * so any cut gives the same histogram.
  *
  * @example
- * rowChunks(100_000) // 8
+ * rowChunks(100_000) // 48
  */
 export function rowChunks(count: number): number {
-  // An even number of chunks keeps two threads equally busy.
-  return count < 2 * HISTOGRAM_CHUNK ? 1 : Math.min(MAX_ROW_CHUNKS, Math.floor(count / HISTOGRAM_CHUNK) & ~1);
+  return count < 2 * HISTOGRAM_CHUNK ? 1 : Math.min(MAX_ROW_CHUNKS, Math.floor(count / HISTOGRAM_CHUNK));
 }
 
 /**
- * Where row chunk c of a histogram goes: the target for chunk 0, else its partial.
+ * Where thread `thread` sums its chunks of a histogram: the target for thread 0 (the calling
+ * thread), else the thread's partial.
  *
  * @example
- * buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, target, c));
+ * buildPart(data, job, 0, 1, c, chunks, threadTarget(data, target, 1), false);
  */
-export function chunkTarget(data: WorkData, target: Int32Array, chunk: number): Int32Array {
-  if (chunk === 0) return target;
+export function threadTarget(data: WorkData, target: Int32Array, thread: number): Int32Array {
+  if (thread === 0) return target;
   const length = data.nCols * blockLength(data);
-  return data.partials.subarray((chunk - 1) * length, chunk * length);
+  return data.partials.subarray((thread - 1) * length, thread * length);
 }
 
 /**
- * Adds the partial histograms of row chunks 1 … chunks-1 to `target`, in chunk order, over the
- * job's features.
+ * Adds the partial histograms of the listed helper threads to `target`, over the job's features.
  *
  * @example
- * addPartials(data, job, target, rowChunks(job.count));
+ * addPartials(data, job, target, [1]);
  */
-export function addPartials(data: WorkData, job: HistogramJob, target: Int32Array, chunks: number): void {
+export function addPartials(
+  data: WorkData,
+  job: HistogramJob,
+  target: Int32Array,
+  threads: readonly number[],
+): void {
   const block = blockLength(data);
   const kernel = data.memory === null ? null : kernelFor(data.memory);
-  for (let c = 1; c < chunks; c++) {
-    const partial = chunkTarget(data, target, c);
+  for (const thread of threads) {
+    const partial = threadTarget(data, target, thread);
     for (let a = 0; a < job.nFeatures; a++) {
       const from = data.features[a]! * block;
       if (kernel !== null)
@@ -142,6 +147,18 @@ export function addPartials(data: WorkData, job: HistogramJob, target: Int32Arra
   }
 }
 
+/**
+ * Zeroes the blocks of the job's features in `target`.
+ *
+ * @example
+ * clearBlocks(data, job, data.histogram);
+ */
+export function clearBlocks(data: WorkData, job: HistogramJob, target: Int32Array): void {
+  const block = blockLength(data);
+  for (let a = 0; a < job.nFeatures; a++)
+    target.fill(0, data.features[a]! * block, (data.features[a]! + 1) * block);
+}
+
 /** The Int32 length of one feature's block of a histogram. */
 function blockLength(data: WorkData): number {
   return data.binSlots * data.words * 2;
@@ -149,7 +166,8 @@ function blockLength(data: WorkData): number {
 
 /**
  * Builds the histogram blocks of part `part` of `parts` of the job's features (a contiguous run of
- * data.features) over row chunk `chunk` of `chunks` of its rows into `target`, zeroing them first.
+ * data.features) over row chunk `chunk` of `chunks` of its rows into `target`, zeroing them first
+ * unless `clear` is false (the chunk is added to what is there).
  * Each feature is summed over the chunk's rows in partition order, whatever the parts: the result
  * does not depend on how the work is shared.
  *
@@ -164,12 +182,13 @@ export function buildPart(
   chunk: number,
   chunks: number,
   target: Int32Array,
+  clear = true,
 ): void {
   const { nRows, nCols, binSlots, features } = data;
   const block = blockLength(data);
   const a0 = Math.floor((part * job.nFeatures) / parts);
   const a1 = Math.floor(((part + 1) * job.nFeatures) / parts);
-  for (let a = a0; a < a1; a++) target.fill(0, features[a]! * block, (features[a]! + 1) * block);
+  if (clear) for (let a = a0; a < a1; a++) target.fill(0, features[a]! * block, (features[a]! + 1) * block);
   const from = job.start + Math.floor((chunk * job.count) / chunks);
   const to = job.start + Math.floor(((chunk + 1) * job.count) / chunks);
   const source = {

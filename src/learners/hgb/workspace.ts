@@ -10,13 +10,7 @@ import { binTrainingRows } from './parallel-binning.js';
 import { countBits } from './quantize.js';
 import type { SplitContext } from './split-info.js';
 import { teamWork } from './team-work.js';
-import {
-  HISTOGRAM_CHUNK,
-  MAX_ROW_CHUNKS,
-  sequentialWork,
-  type TreeWork,
-  type WorkData,
-} from './tree-work.js';
+import { HISTOGRAM_CHUNK, sequentialWork, type TreeWork, type WorkData } from './tree-work.js';
 import type { PreparedData } from './validation-split.js';
 import { arenaBytes, createArena } from './wasm-kernel.js';
 
@@ -61,7 +55,8 @@ export async function createWorkspace(
   const hessians = loss.constantHessian ? 0 : trees * nTrain;
   const words = binWords(loss.constantHessian);
   const histogram = histogramLength(nCols, params.maxBins + 1, words);
-  const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? (MAX_ROW_CHUNKS - 1) * histogram : 0;
+  // One partial histogram per helper thread.
+  const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? helpers * histogram : 0;
   // A tree holds at most maxLeafNodes + 1 node histograms at once (the leaves and the parent being
   // split); without a leaf limit they are plain arrays (subtracted in TypeScript).
   const nodeHistograms = params.maxLeafNodes === null ? 0 : (params.maxLeafNodes + 1) * histogram;

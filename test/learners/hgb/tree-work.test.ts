@@ -8,13 +8,14 @@ import { countBits, quantizeTree } from '../../../src/learners/hgb/quantize.js';
 import {
   addPartials,
   buildPart,
-  chunkTarget,
+  clearBlocks,
   HALVED_GRADIENTS,
   HISTOGRAM_CHUNK,
   halvedGradients,
   MAX_ROW_CHUNKS,
   rowChunks,
   sequentialGradients,
+  threadTarget,
   type WorkData,
 } from '../../../src/learners/hgb/tree-work.js';
 import { createRandom } from '../../../src/random.js';
@@ -46,17 +47,17 @@ function workData(nRows: number): WorkData {
   };
 }
 
-test('rowChunks cuts only large nodes, in an even number of chunks, by row count alone', () => {
+test('rowChunks cuts nodes of 2 · HISTOGRAM_CHUNK rows and more, one chunk per HISTOGRAM_CHUNK rows, at most MAX_ROW_CHUNKS', () => {
   assert.equal(rowChunks(2 * HISTOGRAM_CHUNK - 1), 1);
   assert.equal(rowChunks(2 * HISTOGRAM_CHUNK), 2);
-  assert.equal(rowChunks(3 * HISTOGRAM_CHUNK), 2);
-  assert.equal(rowChunks(5 * HISTOGRAM_CHUNK), 4);
+  assert.equal(rowChunks(3 * HISTOGRAM_CHUNK + 5), 3);
+  assert.equal(rowChunks(5 * HISTOGRAM_CHUNK), 5);
   assert.equal(rowChunks(100 * HISTOGRAM_CHUNK), MAX_ROW_CHUNKS);
 });
 
-test("a large node's histogram, summed chunk by chunk, equals the histogram built in one pass", () => {
-  const n = 4 * HISTOGRAM_CHUNK + 5;
-  const data = { ...workData(n), partials: new Int32Array((MAX_ROW_CHUNKS - 1) * histogramLength(1, 5, 1)) };
+test("a node's histogram summed chunk by chunk by two threads into their own targets, then added, equals one pass", () => {
+  const n = 5 * HISTOGRAM_CHUNK + 5;
+  const data = { ...workData(n), partials: new Int32Array(histogramLength(1, 5, 1)) };
   const random = createRandom(2);
   for (let i = 0; i < n; i++) data.gradients[i] = random.normal();
   quantizeTree(data, 0);
@@ -64,10 +65,25 @@ test("a large node's histogram, summed chunk by chunk, equals the histogram buil
   const whole = new Int32Array(histogramLength(1, 5, 1));
   buildPart(data, job, 0, 1, 0, 1, whole);
   const chunks = rowChunks(job.count);
-  assert.equal(chunks, 4);
-  for (let c = 0; c < chunks; c++)
-    buildPart(data, job, 0, 1, c, chunks, chunkTarget(data, data.histogram, c));
-  addPartials(data, job, data.histogram, chunks);
+  assert.equal(chunks, 5);
+  // Stale sums in both targets: thread 0's is cleared before the job, thread 1's at its first chunk.
+  data.histogram.fill(7);
+  data.partials.fill(-3);
+  clearBlocks(data, job, data.histogram);
+  for (let c = 0; c < chunks; c++) {
+    const thread = c % 3 === 1 ? 1 : 0;
+    buildPart(
+      data,
+      job,
+      0,
+      1,
+      c,
+      chunks,
+      threadTarget(data, data.histogram, thread),
+      thread === 1 && c === 1,
+    );
+  }
+  addPartials(data, job, data.histogram, [1]);
   assert.deepEqual(data.histogram, whole);
   let counted = 0;
   for (let b = 0; b < 5; b++) counted += whole[2 * b]! & (2 ** data.countBits - 1);
