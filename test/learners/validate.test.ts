@@ -89,3 +89,34 @@ test('checkPredictInput names the expected columns, and the row and column of a 
     /infinite/,
   );
 });
+
+test('checkPredictInput finds a bad value anywhere in a large matrix, after allowed missing values of the same block', () => {
+  const features = [
+    { name: 'a', kind: 'numeric' },
+    { name: 'b', kind: 'numeric' },
+  ] as const;
+  const rows = 10_000;
+  const X = { rows, cols: 2, data: Float64Array.from({ length: 2 * rows }, (_, i) => i / 7) };
+  assert.doesNotThrow(() => checkPredictInput(X, features, 'toy', false));
+  for (const [at, value, row, column] of [
+    [0, Number.NEGATIVE_INFINITY, 0, 'a'],
+    [4095, Number.POSITIVE_INFINITY, 2047, 'b'],
+    [4096, Number.POSITIVE_INFINITY, 2048, 'a'],
+    [2 * rows - 1, Number.NEGATIVE_INFINITY, rows - 1, 'b'],
+  ] as const) {
+    const data = X.data.slice();
+    data[at - 2 >= 0 ? at - 2 : at + 2] = Number.NaN;
+    data[at] = value;
+    assert.throws(
+      () => checkPredictInput({ ...X, data }, features, 'toy', true),
+      new RegExp(`column "${column}" has the infinite value ${value} at row ${row}$`),
+    );
+  }
+  const missing = X.data.slice();
+  missing[9001] = Number.NaN;
+  assert.throws(
+    () => checkPredictInput({ ...X, data: missing }, features, 'toy', false),
+    /column "b" has a missing value at row 4500/,
+  );
+  assert.doesNotThrow(() => checkPredictInput({ ...X, data: missing }, features, 'toy', true));
+});
