@@ -283,8 +283,9 @@ describe('histGradientBoosting options', () => {
   });
 
   test('nJobs 2 builds the same model, byte for byte, as nJobs 1', async () => {
-    // 70 000 rows: the helper takes row chunks of histograms, runs of features of small nodes' and
-    // row ranges of the gradients to quantise (from 65 536 rows).
+    // 70 000 rows: the helper takes row chunks of histograms, halves of the gradients and of their
+    // totals, row ranges to quantise (from 65 536 rows) and one child's split search; the 30-column
+    // data below is for nodes of 3 334 – 4 095 rows, whose histograms are shared by runs of features.
     const big = makeFriedman1({ nSamples: 70_000, nFeatures: 8, noise: 1, seed: 2 });
     big.X.data[5 * 8 + 3] = Number.NaN;
     const spec = { kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 };
@@ -296,6 +297,10 @@ describe('histGradientBoosting options', () => {
         const two = await fit({ ...spec, ...variant, nJobs: 2 }, big, { executor: nodeExecutor(2) });
         assert.equal(JSON.stringify(toPlain(two.state)), JSON.stringify(toPlain(one.state)));
       }
+      const wide = makeFriedman1({ nSamples: 12_000, nFeatures: 30, noise: 1, seed: 6 });
+      const wideOne = await fit({ ...spec, maxIter: 3, nJobs: 1 }, wide);
+      const wideTwo = await fit({ ...spec, maxIter: 3, nJobs: 2 }, wide, { executor: nodeExecutor(2) });
+      assert.equal(JSON.stringify(toPlain(wideTwo.state)), JSON.stringify(toPlain(wideOne.state)));
       // Weighted rows: the helper computes half the gradients from a shared copy of the weights.
       const weighted = {
         ...big,

@@ -68,10 +68,9 @@
     (param $qh i32) (param $hist i32) (param $block i32) (param $features i32) (param $a0 i32)
     (param $a1 i32)
     (local $end i32) (local $r i32) (local $gg i64) (local $hh i64) (local $base i32) (local $a i32)
-    (local $aEnd i32) (local $f i32) (local $p i32) (local $shift i32)
+    (local $aEnd i32) (local $f i32) (local $p i32)
     (local.set $end (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $aEnd (i32.add (local.get $features) (i32.shl (local.get $a1) (i32.const 2))))
-    (local.set $shift (select (i32.const 3) (i32.const 4) (i32.eqz (local.get $qh))))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $rows) (local.get $end)))
@@ -136,17 +135,18 @@
         (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
         (br $row))))
 
-  ;; absMax: the largest |src[i]| of the f32 src[0 … count) (NaN if any is NaN; 0 when empty).
-  (func (export "absMax") (param $src i32) (param $count i32) (result f64)
-    (local $end i32) (local $m f64)
+  ;; absSum: the sum of |src[i]| over the f32 src[0 … count), in order, in f64 (NaN or ∞ if a value
+  ;; is; 0 when empty), as absSum in quantize.ts.
+  (func (export "absSum") (param $src i32) (param $count i32) (result f64)
+    (local $end i32) (local $sum f64)
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
-        (local.set $m (f64.max (local.get $m) (f64.promote_f32 (f32.abs (f32.load (local.get $src))))))
+        (local.set $sum (f64.add (local.get $sum) (f64.promote_f32 (f32.abs (f32.load (local.get $src))))))
         (local.set $src (i32.add (local.get $src) (i32.const 4)))
         (br $row)))
-    (local.get $m))
+    (local.get $sum))
 
   ;; addWords: dst[i] += src[i] over `words` i64 words.
   (func (export "addWords") (param $dst i32) (param $src i32) (param $words i32)

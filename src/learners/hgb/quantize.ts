@@ -7,11 +7,12 @@ import { kernelFor } from './wasm-kernel.js';
  * by a power of two and rounded to integers, so that histograms are exact integer sums — the same
  * whatever the order of the additions or the number of threads — and a bin's gradient sum and row
  * count fit one 64-bit word: q · 2^countBits + count (histogram.wat). The scale is the largest
- * power of two that keeps any node's sum within 2^(62 − countBits) (the word) and 2^52 (exact in a
- * Float64): with n training rows a gradient is rounded to ≈ max|g| · n / 2^(62 − countBits) — about
- * 6e-8 · max|g| at 500k rows, below Float32's own precision for the larger gradients. Sums decode
- * exactly (a power-of-two unit times an integer below 2^53), so split gains, leaf values and node
- * sums are exact sums of the rounded gradients.
+ * power of two that keeps the sum of all |q| — so any node's sum — within 2^(62 − countBits) (the
+ * word) and 2^52 (exact in a Float64). With n training rows the unit is then ≈ Σ|g| · 2^countBits /
+ * 2^62 ≈ mean|g| · n² / 2^62: 5e-8 of the mean |gradient| at 500k rows (Float32's own precision),
+ * 2e-7 at 1M, 2e-5 at 10M — coarser than the Float32 gradients beyond ≈ 1M rows (a count word of its
+ * own would give the bits back). Sums decode exactly (a power-of-two unit times an integer below
+ * 2^53), so split gains, leaf values and node sums are exact sums of the rounded gradients.
  */
 
 /** How a tree's gradients and hessians were quantised: value = integer · unit. */
@@ -36,44 +37,41 @@ export function countBits(nRows: number): number {
 }
 
 /**
- * The power of two 2^s that maps values of magnitude ≤ `largest` to integers of magnitude ≤
- * bound / nRows (so that a sum over up to nRows rows stays within `bound`). Throws if `largest` is
- * not finite: the loss diverged.
+ * The power of two 2^s that keeps any sum of the rounded values within `bound`: 2^s · total +
+ * nRows / 2 ≤ bound, where total = Σ|values| (a sum over any subset of the rows, each rounded by at
+ * most ½, is at most that). Throws if `total` is not finite: the loss diverged.
  *
  * @example
- * quantizationScale(3.5, 2 ** 43, 500_000) // 2 ** 22
+ * quantizationScale(1000, 2 ** 43, 500_000) // 2 ** 33
  */
-export function quantizationScale(largest: number, bound: number, nRows: number): number {
-  if (!Number.isFinite(largest)) {
+export function quantizationScale(total: number, bound: number, nRows: number): number {
+  if (!Number.isFinite(total)) {
     throw new StacklearnError(
       'histGradientBoosting: the gradients of the loss are not finite (NaN or ±Infinity): the raw ' +
         'predictions diverged — lower learningRate or check the target for extreme values',
     );
   }
-  if (largest === 0) return 1;
-  const limit = bound / nRows;
+  if (total === 0) return 1;
+  // The total was summed in Float64: a margin far above its rounding error.
+  const limit = (bound - nRows / 2) * (1 - 2 ** -20);
   // ±1074 keeps 2^s a finite, non-zero Float64 (values are Float32, so the scale never nears it).
-  let s = Math.min(1023, Math.max(-1074, Math.floor(Math.log2(limit / largest))));
-  while (s > -1074 && largest * 2 ** s > limit) s--;
-  while (s < 1023 && largest * 2 ** (s + 1) <= limit) s++;
+  let s = Math.min(1023, Math.max(-1074, Math.floor(Math.log2(limit / total))));
+  while (s > -1074 && total * 2 ** s > limit) s--;
+  while (s < 1023 && total * 2 ** (s + 1) <= limit) s++;
   return 2 ** s;
 }
 
 /**
- * The largest |values[i]| over `count` values from `start` (NaN if one is NaN; 0 when empty), as
- * the kernel's absMax.
+ * Σ|values[i]| over `count` values from `start`, in order, in Float64 (NaN or ∞ if a value is), as
+ * the kernel's absSum.
  *
  * @example
- * absMax(gradients, 0, n)
+ * absSum(gradients, 0, n)
  */
-export function absMax(values: Float32Array, start: number, count: number): number {
-  let largest = 0;
-  for (let i = start; i < start + count; i++) {
-    const v = Math.abs(values[i]!);
-    // Once NaN, `largest` stays NaN (no v compares greater), as wasm's f64.max.
-    if (v > largest || Number.isNaN(v)) largest = v;
-  }
-  return largest;
+export function absSum(values: Float32Array, start: number, count: number): number {
+  let sum = 0;
+  for (let i = start; i < start + count; i++) sum += Math.abs(values[i]!);
+  return sum;
 }
 
 /**
@@ -106,37 +104,36 @@ export function quantizeRows(
   }
 }
 
+/** From this many rows a tree's totals are summed in two halves (threads share them; one thread too). */
+export const HALVED_QUANTIZATION = 65_536;
+
 /**
- * The largest |gradient| (index 0) and |hessian| (index 1, 0 for constant hessians) of rows
- * from … to-1 of tree `tree`'s slice, by the kernel when the arrays are in its memory.
+ * Σ|gradient| (index 0) and Σ|hessian| (index 1, 0 for constant hessians) of rows from … to-1 of
+ * tree `tree`'s slice, by the kernel when the arrays are in its memory.
  *
  * @example
- * const [largestG, largestH] = treeMaxima(data, k, 0, data.nRows);
+ * const [totalG, totalH] = treeTotals(data, k, 0, data.nRows);
  */
-export function treeMaxima(data: WorkData, tree: number, from: number, to: number): [number, number] {
+export function treeTotals(data: WorkData, tree: number, from: number, to: number): [number, number] {
   const start = tree * data.nRows + from;
   const kernel = data.memory === null ? null : kernelFor(data.memory);
-  const largest = (values: Float32Array): number =>
+  const total = (values: Float32Array): number =>
     kernel === null
-      ? absMax(values, start, to - from)
-      : kernel.absMax(values.byteOffset + 4 * start, to - from);
-  return [largest(data.gradients), data.hessians === null ? 0 : largest(data.hessians)];
+      ? absSum(values, start, to - from)
+      : kernel.absSum(values.byteOffset + 4 * start, to - from);
+  return [total(data.gradients), data.hessians === null ? 0 : total(data.hessians)];
 }
 
 /**
- * The quantisation of tree `tree` whose largest |gradient| and |hessian| are given (treeMaxima).
+ * The quantisation of tree `tree` whose Σ|gradient| and Σ|hessian| are given (treeTotals).
  *
  * @example
- * const quantization = quantizationOf(data, ...treeMaxima(data, k, 0, data.nRows));
+ * const quantization = quantizationOf(data, ...treeTotals(data, k, 0, data.nRows));
  */
-export function quantizationOf(
-  data: WorkData,
-  largestGradient: number,
-  largestHessian: number,
-): Quantization {
+export function quantizationOf(data: WorkData, totalGradient: number, totalHessian: number): Quantization {
   const { nRows, countBits: shift } = data;
-  const gradientScale = quantizationScale(largestGradient, 2 ** Math.min(62 - shift, 52), nRows);
-  const hessianScale = data.hessians === null ? 1 : quantizationScale(largestHessian, 2 ** 52, nRows);
+  const gradientScale = quantizationScale(totalGradient, 2 ** Math.min(62 - shift, 52), nRows);
+  const hessianScale = data.hessians === null ? 1 : quantizationScale(totalHessian, 2 ** 52, nRows);
   return { gradientScale, gradientUnit: 1 / gradientScale, hessianScale, hessianUnit: 1 / hessianScale };
 }
 
@@ -186,7 +183,14 @@ export function quantizeTreeRows(
  * const quantization = quantizeTree(data, k);
  */
 export function quantizeTree(data: WorkData, tree: number): Quantization {
-  const quantization = quantizationOf(data, ...treeMaxima(data, tree, 0, data.nRows));
+  const n = data.nRows;
+  let totals: [number, number];
+  if (n >= HALVED_QUANTIZATION) {
+    // The halves of a team (team-work.ts), summed alike: the same scale on any number of threads.
+    const [first, second] = [treeTotals(data, tree, 0, n >> 1), treeTotals(data, tree, n >> 1, n)];
+    totals = [first[0] + second[0], first[1] + second[1]];
+  } else totals = treeTotals(data, tree, 0, n);
+  const quantization = quantizationOf(data, ...totals);
   quantizeTreeRows(data, tree, quantization, 0, data.nRows);
   return quantization;
 }

@@ -2,7 +2,13 @@ import { type Executor, registerTask } from '../executor.js';
 import { histogramLength } from './histogram.js';
 import { createLoss, type LossChoice } from './losses/create-loss.js';
 import type { LossTarget } from './losses/loss.js';
-import { quantizationOf, quantizeTree, quantizeTreeRows, treeMaxima } from './quantize.js';
+import {
+  HALVED_QUANTIZATION,
+  quantizationOf,
+  quantizeTree,
+  quantizeTreeRows,
+  treeTotals,
+} from './quantize.js';
 import type { SplitRequest } from './split.js';
 import { readSplit, SPLIT_FIELDS, type SplitContext, type SplitInfo, writeSplit } from './split-info.js';
 import {
@@ -25,13 +31,16 @@ import {
 } from './tree-work.js';
 
 /**
- * Histograms shared by a team of threads: the calling thread and helpers started through an
- * executor share every array (SharedArrayBuffer) and take the tasks of each histogram one at a time
- * from a shared counter (Atomics). The tasks are chunks of rows (their histograms added after) or,
- * for nodes of few rows, runs of features; the sums are integers, so the histogram does not depend on
- * who summed what. No messages per job: a job costs a few atomic operations,
- * and a helper that has not started yet is simply not waited for. Partitions stay on the calling
- * thread: shared in chunks, they moved every row twice and were no faster (measured).
+ * Tree work shared by a team of threads: the calling thread and helpers started through an executor
+ * share every array (SharedArrayBuffer) and take the tasks of each job one at a time from a shared
+ * counter (Atomics). Jobs: a node's histogram by chunks of rows (each thread sums its chunks into a
+ * histogram of its own, added after) or, for nodes of few rows, by runs of features; the totals and
+ * the quantisation of a tree's gradients by row ranges; the gradients of a row-wise loss by halves;
+ * the best splits of a node's two children. Histogram sums are integers and every other task writes
+ * its own rows or result, so the model does not depend on who did what. No messages per job: a job
+ * costs a few atomic operations, and a helper that has not started yet is simply not waited for.
+ * Partitions stay on the calling thread: shared by halves (partitioned apart, then merged) they were
+ * slower (measured twice).
  */
 
 const TASK = 'hgb.treeWorkHelper';
@@ -48,15 +57,17 @@ const START = 7;
 const COUNT = 8;
 const TREE = 9;
 const N_FEATURES = 10;
+/** A job's number (all 32 bits; CLAIM holds only 15 bits of the generation). */
+const JOB = 11;
 /** Slot TOUCHED + i is 1 once helper i has summed a chunk of the current HISTOGRAM_ROWS job. */
-const TOUCHED = 11;
+const TOUCHED = 12;
 
 /** Tasks are runs of features over all the rows. */
 const HISTOGRAM_FEATURES = 1;
 /** Tasks are row chunks over all the features. */
 const HISTOGRAM_ROWS = 2;
-/** Tasks are row ranges of a tree's gradients: their largest magnitudes, into `numbers`. */
-const MAXIMA = 3;
+/** Tasks are the two halves of a tree's rows: their Σ|gradient| and Σ|hessian|, into `numbers`. */
+const TOTALS = 3;
 /** Tasks are row ranges of a tree's gradients, quantised with the scales in `numbers`. */
 const QUANTIZE = 4;
 /** Tasks are the two halves of the rows, whose gradients are computed (a row-wise loss). */
@@ -65,8 +76,6 @@ const GRADIENTS = 6;
 const SPLITS = 5;
 /** Per split request in `requests`: node histogram offset, count, sums, value, features, scales. */
 const REQUEST_FIELDS = 8;
-/** Below this many rows a tree's gradients are quantised on the calling thread alone. */
-const SMALL_QUANTIZE = 65_536;
 
 /** A claim index above any task count: the job takes no more claims. */
 const CLOSED = 0xffff;
@@ -85,7 +94,10 @@ interface HelperPayload extends WorkData {
   /** 0 for the calling thread, 1 … helpers for the helpers. */
   readonly index: number;
   readonly control: Int32Array;
-  /** MAXIMA's results (task t: gradient at 2t, hessian at 2t + 1), then QUANTIZE's two scales. */
+  /**
+   * TOTALS's and GRADIENTS' results (task t at 2t and 2t + 1: Σ|gradient| and Σ|hessian|, or the
+   * mean loss and the weight of half t), then QUANTIZE's two scales at 2 · tasks.
+   */
   readonly numbers: Float64Array;
   readonly context: SplitContext;
   /** SPLITS' requests, REQUEST_FIELDS each, then their results, SPLIT_FIELDS each. */
@@ -152,6 +164,7 @@ export function teamWork(
     params.forEach((value, i) => {
       control[START + i] = value;
     });
+    control[JOB] = (control[JOB]! + 1) | 0;
     Atomics.store(control, DONE, 0);
     Atomics.store(control, CLAIM, generation << 16);
     Atomics.store(control, GENERATION, generation);
@@ -189,16 +202,13 @@ export function teamWork(
       return combineHalves([numbers[0]!, numbers[1]!], [numbers[2]!, numbers[3]!]);
     },
     quantize(tree) {
-      if (data.nRows < SMALL_QUANTIZE) return quantizeTree(data, tree);
-      // Two jobs over row ranges: the largest magnitudes, then the words (row by row, so the same).
-      run(MAXIMA, parts, [0, data.nRows, tree, 0]);
-      let largestG = 0;
-      let largestH = 0;
-      for (let t = 0; t < parts; t++) {
-        largestG = Math.max(largestG, numbers[2 * t]!);
-        largestH = Math.max(largestH, numbers[2 * t + 1]!);
-      }
-      const quantization = quantizationOf(data, largestG, largestH);
+      if (data.nRows < HALVED_QUANTIZATION) return quantizeTree(data, tree);
+      // Two jobs: the totals of the two halves of the rows (summed as quantizeTree sums them), then
+      // the words of row ranges.
+      run(TOTALS, 2, [0, data.nRows, tree, 0]);
+      const totalG = numbers[0]! + numbers[2]!;
+      const totalH = numbers[1]! + numbers[3]!;
+      const quantization = quantizationOf(data, totalG, totalH);
       numbers[2 * parts] = quantization.gradientScale;
       numbers[2 * parts + 1] = quantization.hessianScale;
       run(QUANTIZE, parts, [0, data.nRows, tree, 0]);
@@ -226,16 +236,9 @@ export function teamWork(
 
 /** Takes tasks of the current job until none is left (or the job is not this generation's any more). */
 function work(payload: HelperPayload, generation: number): void {
-  const { control } = payload;
-  const kind = control[KIND]!;
-  const tasks = control[TASKS]!;
-  const job: HistogramJob = {
-    start: control[START]!,
-    count: control[COUNT]!,
-    tree: control[TREE]!,
-    nFeatures: control[N_FEATURES]!,
-  };
-  const { index } = payload;
+  const { control, index } = payload;
+  let id = control[JOB]!;
+  let { kind, tasks, job } = jobOf(control);
   let first = true;
   for (;;) {
     const claim = Atomics.load(control, CLAIM);
@@ -243,6 +246,14 @@ function work(payload: HelperPayload, generation: number): void {
     const task = claim & 0xffff;
     if (task >= tasks) return;
     if (Atomics.compareExchange(control, CLAIM, claim, claim + 1) !== claim) continue;
+    if (control[JOB] !== id) {
+      // Stalled across 32 768 jobs, the claim went to a later job with the same 15-bit generation:
+      // the task is that job's, to be done with its parameters.
+      id = control[JOB]!;
+      ({ kind, tasks, job } = jobOf(control));
+      first = true;
+      if (task >= tasks) return;
+    }
     if (kind === HISTOGRAM_FEATURES) buildPart(payload, job, task, tasks, 0, 1, payload.histogram);
     else if (kind === HISTOGRAM_ROWS) {
       // A helper clears its partial before its first chunk (the calling thread cleared its own).
@@ -330,7 +341,7 @@ function splitPart(payload: HelperPayload, t: number): void {
   writeSplit(finder([request])[0]!, requests, MAX_REQUESTS * REQUEST_FIELDS + t * SPLIT_FIELDS);
 }
 
-/** Task `task` of `tasks` of a MAXIMA or QUANTIZE job: rows start + ⌊task · count / tasks⌋ … */
+/** Task `task` of `tasks` of a TOTALS or QUANTIZE job: rows start + ⌊task · count / tasks⌋ … */
 function quantizePart(
   payload: HelperPayload,
   kind: number,
@@ -341,8 +352,8 @@ function quantizePart(
   const from = job.start + Math.floor((task * job.count) / tasks);
   const to = job.start + Math.floor(((task + 1) * job.count) / tasks);
   const { numbers } = payload;
-  if (kind === MAXIMA) {
-    [numbers[2 * task], numbers[2 * task + 1]] = treeMaxima(payload, job.tree, from, to);
+  if (kind === TOTALS) {
+    [numbers[2 * task], numbers[2 * task + 1]] = treeTotals(payload, job.tree, from, to);
     return;
   }
   const gradientScale = numbers[2 * tasks]!;
@@ -354,6 +365,20 @@ function quantizePart(
     hessianUnit: 1 / hessianScale,
   };
   quantizeTreeRows(payload, job.tree, quantization, from, to);
+}
+
+/** The current job's kind, task count and parameters. */
+function jobOf(control: Int32Array): { kind: number; tasks: number; job: HistogramJob } {
+  return {
+    kind: control[KIND]!,
+    tasks: control[TASKS]!,
+    job: {
+      start: control[START]!,
+      count: control[COUNT]!,
+      tree: control[TREE]!,
+      nFeatures: control[N_FEATURES]!,
+    },
+  };
 }
 
 let canBlock = true;

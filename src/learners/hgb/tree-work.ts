@@ -49,7 +49,7 @@ export interface WorkData {
   readonly raw: Float64Array;
   /** Where histograms are built (every thread writes its part here), then copied to the node's. */
   readonly histogram: Int32Array;
-  /** The histograms of row chunks 1 … MAX_ROW_CHUNKS-1 of a large node (empty when no node is that large). */
+  /** One histogram per helper thread, which sums its row chunks there (empty without helpers). */
   readonly partials: Int32Array;
   /** Room for the histograms of the nodes of a tree (histogramPool's region; may be empty). */
   readonly nodeHistograms: Int32Array;
@@ -342,7 +342,9 @@ export function rowGradients(
  * combineHalves(rowGradients(data, source, 0, m), rowGradients(data, source, m, n))
  */
 export function combineHalves(first: readonly [number, number], second: readonly [number, number]): number {
-  return (first[0] * first[1] + second[0] * second[1]) / (first[1] + second[1]);
+  // A half whose weights are all 0 has the mean 0 / 0: it adds nothing.
+  const sum = (half: readonly [number, number]): number => (half[1] === 0 ? 0 : half[0] * half[1]);
+  return (sum(first) + sum(second)) / (first[1] + second[1]);
 }
 
 /**

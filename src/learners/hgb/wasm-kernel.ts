@@ -39,8 +39,8 @@ export interface HistogramKernel {
   ): void;
   /** quantizeRows: `count` f32 values at `src` to i64 words at `dst`. */
   quantize(src: number, count: number, scale: number, shift: number, one: number, dst: number): void;
-  /** absMax over `count` f32 values at `src`. */
-  absMax(src: number, count: number): number;
+  /** absSum over `count` f32 values at `src`. */
+  absSum(src: number, count: number): number;
   /** dst[i] += src[i] over `words` i64 words. */
   addWords(dst: number, src: number, words: number): void;
   /** out[i] = a[i] − b[i] over `words` i64 words. */

@@ -57,9 +57,11 @@ export async function createWorkspace(
   const histogram = histogramLength(nCols, params.maxBins + 1, words);
   // One partial histogram per helper thread.
   const partials = nTrain >= 2 * HISTOGRAM_CHUNK ? helpers * histogram : 0;
-  // A tree holds at most maxLeafNodes + 1 node histograms at once (the leaves and the parent being
-  // split); without a leaf limit they are plain arrays (subtracted in TypeScript).
-  const nodeHistograms = params.maxLeafNodes === null ? 0 : (params.maxLeafNodes + 1) * histogram;
+  // A tree holds at most maxLeafNodes node histograms at once (one to spare), and no more leaves
+  // than nTrain / minSamplesLeaf; without a leaf limit they are plain arrays (subtracted in
+  // TypeScript), as are any beyond this room.
+  const leaves = Math.min(params.maxLeafNodes ?? 0, Math.floor(nTrain / params.minSamplesLeaf));
+  const nodeHistograms = params.maxLeafNodes === null ? 0 : (leaves + 1) * histogram;
   // One entry per array allocated below, in bytes (each is rounded up to the arena's alignment).
   const byteLengths = [
     nTrain * nCols, // rowBins

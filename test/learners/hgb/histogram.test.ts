@@ -12,7 +12,7 @@ import {
   subtractHistograms,
 } from '../../../src/learners/hgb/histogram.js';
 import {
-  absMax,
+  absSum,
   countBits,
   type Quantization,
   quantizationScale,
@@ -29,8 +29,8 @@ const bins = Uint8Array.from({ length: n * nCols }, () => random.int(binSlots));
 const gradients = Float32Array.from({ length: n }, () => random.normal() * 100);
 const hessians = Float32Array.from({ length: n }, () => random.next());
 const shift = countBits(n);
-const gradientScale = quantizationScale(absMax(gradients, 0, n), 2 ** Math.min(62 - shift, 52), n);
-const hessianScale = quantizationScale(absMax(hessians, 0, n), 2 ** 52, n);
+const gradientScale = quantizationScale(absSum(gradients, 0, n), 2 ** Math.min(62 - shift, 52), n);
+const hessianScale = quantizationScale(absSum(hessians, 0, n), 2 ** 52, n);
 const packedGradients = new Int32Array(2 * n);
 const packedHessians = new Int32Array(2 * n);
 quantizeRows(gradients, 0, n, gradientScale, shift, 1, packedGradients, 0);
@@ -95,27 +95,39 @@ test('quantizeRows packs ⌊g · scale + 0.5⌋ · 2^shift + one into little-end
   });
 });
 
-test('quantizationScale is the largest power of two keeping n rows within the bound', () => {
-  for (const [largest, bound, rowsCount] of [
-    [3.5, 2 ** 43, 500_000],
+test('quantizationScale is the largest power of two keeping Σ|q| (each rounded by ≤ ½) within the bound', () => {
+  for (const [total, bound, rowsCount] of [
+    [3.5e5, 2 ** 43, 500_000],
     [1e-30, 2 ** 52, 10],
     [7e20, 2 ** 40, 3],
     [1, 2 ** 52, 1],
   ] as const) {
-    const scale = quantizationScale(largest, bound, rowsCount);
+    const scale = quantizationScale(total, bound, rowsCount);
     assert.ok(Number.isInteger(Math.log2(scale)), 'a power of two');
-    assert.ok(largest * scale * rowsCount <= bound, 'within the bound');
-    assert.ok(largest * 2 * scale * rowsCount > bound, 'the largest such');
+    assert.ok(total * scale + rowsCount / 2 <= bound, 'within the bound');
+    assert.ok(total * 2 * scale + rowsCount / 2 > bound * (1 - 2 ** -19), 'the largest such');
   }
   assert.equal(quantizationScale(0, 2 ** 52, 5), 1);
   assert.throws(() => quantizationScale(Number.NaN, 2 ** 52, 5), /gradients of the loss are not finite/);
   assert.throws(() => quantizationScale(Number.POSITIVE_INFINITY, 2 ** 52, 5), /not finite/);
 });
 
-test('absMax is the largest magnitude, NaN when a value is NaN', () => {
-  assert.equal(absMax(Float32Array.of(1, -7.5, 3), 0, 3), 7.5);
-  assert.equal(absMax(Float32Array.of(1, -7.5, 3), 2, 1), 3);
-  assert.ok(Number.isNaN(absMax(Float32Array.of(1, Number.NaN, 3), 0, 3)));
+test('absSum is Σ|values| of the range, NaN or ∞ when a value is', () => {
+  assert.equal(absSum(Float32Array.of(1, -7.5, 3), 0, 3), 11.5);
+  assert.equal(absSum(Float32Array.of(1, -7.5, 3), 2, 1), 3);
+  assert.ok(Number.isNaN(absSum(Float32Array.of(1, Number.NaN, 3), 0, 3)));
+  assert.equal(absSum(Float32Array.of(1, Number.NEGATIVE_INFINITY), 0, 2), Number.POSITIVE_INFINITY);
+});
+
+test('a heavy-tailed gradient leaves the many small ones their precision (the scale follows Σ|g|, not max|g|)', () => {
+  // One residual of 1e4 among 4M rows of 0.7: scaled by max|g| the 0.7s would round by ≈ 2%.
+  const many = 4_000_000;
+  const values = new Float32Array(many).fill(0.7);
+  values[17] = 1e4;
+  const bits = countBits(many);
+  const scale = quantizationScale(absSum(values, 0, many), 2 ** Math.min(62 - bits, 52), many);
+  const rounded = Math.floor(Math.fround(0.7) * scale + 0.5) / scale;
+  assert.ok(Math.abs(rounded - Math.fround(0.7)) / 0.7 < 1e-5, `0.7 rounds to ${rounded}`);
 });
 
 test('histogramRowMajor sums the packed words (and hessian words) per bin, for every feature of the range', () => {
@@ -226,7 +238,7 @@ test('sums near the bound decode exactly (large positive and negative gradients 
   const many = 5000;
   const values = Float32Array.from({ length: many }, (_, i) => (i % 2 === 0 ? 1 : -0.75) * (1 + i / many));
   const bits = countBits(many);
-  const scale = quantizationScale(absMax(values, 0, many), 2 ** Math.min(62 - bits, 52), many);
+  const scale = quantizationScale(absSum(values, 0, many), 2 ** Math.min(62 - bits, 52), many);
   const packed = new Int32Array(2 * many);
   quantizeRows(values, 0, many, scale, bits, 1, packed, 0);
   const oneBin = new Uint8Array(many);

@@ -126,3 +126,15 @@ test('halved gradients of a row-wise loss equal the whole pass, row for row; the
   const huberSource = { loss: huber(0.9, false), target: { y, sampleWeight: undefined } };
   assert.equal(halvedGradients(workData(n), huberSource), false, 'huber needs every residual at once');
 });
+
+test('halved gradients with every weight of a half 0 give the loss of the other half (not NaN)', () => {
+  const n = HALVED_GRADIENTS + 2;
+  const y = Float64Array.from({ length: n }, (_, i) => i % 5);
+  const w = Float64Array.from({ length: n }, (_, i) => (i < n >> 1 ? 0 : 1));
+  const data = { ...workData(n), raw: new Float64Array(n), hessians: new Float32Array(n) };
+  const loss = squaredError(true);
+  const halved = sequentialGradients(data, { loss, target: { y, sampleWeight: w } });
+  const whole = loss.gradients({ y, sampleWeight: w }, data.raw, new Float32Array(n), new Float32Array(n));
+  assert.ok(Number.isFinite(halved));
+  assert.ok(Math.abs(halved - whole) <= 1e-12 * whole);
+});
