@@ -134,6 +134,16 @@ export function quantizationOf(data: WorkData, totalGradient: number, totalHessi
   const { nRows, countBits: shift } = data;
   const gradientScale = quantizationScale(totalGradient, 2 ** Math.min(62 - shift, 52), nRows);
   const hessianScale = data.hessians === null ? 1 : quantizationScale(totalHessian, 2 ** 52, nRows);
+  return scaledQuantization(gradientScale, hessianScale);
+}
+
+/**
+ * The quantisation with these scales (the units are their inverses, exact for powers of two).
+ *
+ * @example
+ * scaledQuantization(2 ** 20, 1).gradientUnit // 2 ** -20
+ */
+export function scaledQuantization(gradientScale: number, hessianScale: number): Quantization {
   return { gradientScale, gradientUnit: 1 / gradientScale, hessianScale, hessianUnit: 1 / hessianScale };
 }
 

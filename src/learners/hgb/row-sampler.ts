@@ -1,3 +1,4 @@
+import { range } from '../../data/matrix.js';
 import { createRandom } from '../../random.js';
 
 /** Draws the rows of each boosting iteration (all of them when the fraction is 1). */
@@ -19,7 +20,7 @@ export interface RowSampler {
 export function rowSampler(n: number, fraction: number, seed: number): RowSampler {
   if (fraction >= 1) {
     // Copied into the partition for every tree (a copy is several times faster than the loop).
-    const all = Uint32Array.from({ length: n }, (_, i) => i);
+    const all = range(n);
     return {
       draw: () => {},
       fill(partition) {
@@ -31,8 +32,7 @@ export function rowSampler(n: number, fraction: number, seed: number): RowSample
   }
   const m = Math.max(1, Math.min(n, Math.round(fraction * n)));
   const random = createRandom(seed);
-  const pool = new Uint32Array(n);
-  for (let i = 0; i < n; i++) pool[i] = i;
+  const pool = range(n);
   const inSample = new Uint8Array(n);
   const sample = new Uint32Array(m);
   const outOfSample = new Uint32Array(n - m);

@@ -1,4 +1,11 @@
 import { type Executor, registerTask } from '../executor.js';
+import {
+  combineHalves,
+  type GradientSource,
+  halvedGradients,
+  rowGradients,
+  sequentialGradients,
+} from './gradient-halves.js';
 import { histogramLength } from './histogram.js';
 import { createLoss, type LossChoice } from './losses/create-loss.js';
 import type { LossTarget } from './losses/loss.js';
@@ -7,6 +14,7 @@ import {
   quantizationOf,
   quantizeTree,
   quantizeTreeRows,
+  scaledQuantization,
   treeTotals,
 } from './quantize.js';
 import type { SplitRequest } from './split.js';
@@ -15,15 +23,10 @@ import {
   addPartials,
   buildPart,
   clearBlocks,
-  combineHalves,
   copyHistogram,
-  type GradientSource,
   type HistogramJob,
-  halvedGradients,
   partitionNode,
   rowChunks,
-  rowGradients,
-  sequentialGradients,
   splitFinder,
   type TreeWork,
   threadTarget,
@@ -325,12 +328,7 @@ function splitPart(payload: HelperPayload, t: number): void {
     scale: {
       words: payload.words,
       countBits: payload.countBits,
-      quantization: {
-        gradientScale,
-        gradientUnit: 1 / gradientScale,
-        hessianScale,
-        hessianUnit: 1 / hessianScale,
-      },
+      quantization: scaledQuantization(gradientScale, hessianScale),
     },
   };
   let finder = finders.get(requests);
@@ -358,12 +356,7 @@ function quantizePart(
   }
   const gradientScale = numbers[2 * tasks]!;
   const hessianScale = numbers[2 * tasks + 1]!;
-  const quantization = {
-    gradientScale,
-    gradientUnit: 1 / gradientScale,
-    hessianScale,
-    hessianUnit: 1 / hessianScale,
-  };
+  const quantization = scaledQuantization(gradientScale, hessianScale);
   quantizeTreeRows(payload, job.tree, quantization, from, to);
 }
 
