@@ -284,8 +284,9 @@ describe('histGradientBoosting options', () => {
 
   test('nJobs 2 builds the same model, byte for byte, as nJobs 1', async () => {
     // 70 000 rows: the helper takes row chunks of histograms, halves of the gradients and of their
-    // totals, row ranges to quantise (from 65 536 rows) and one child's split search; the 30-column
-    // data below is for nodes of 3 334 – 4 095 rows, whose histograms are shared by runs of features.
+    // totals, row ranges to quantise (from 65 536 rows), one child's split search and half of the
+    // partition of nodes of 16 384 rows or more; the 30-column data below is for nodes of
+    // 3 334 – 4 095 rows, whose histograms are shared by runs of features.
     const big = makeFriedman1({ nSamples: 70_000, nFeatures: 8, noise: 1, seed: 2 });
     big.X.data[5 * 8 + 3] = Number.NaN;
     const spec = { kind: 'histGradientBoosting', maxIter: 4, earlyStopping: false, seed: 3 };

@@ -11,7 +11,7 @@ import type { HgbLoss, LossTarget } from './losses/loss.js';
 import type { HgbState } from './predictor.js';
 import { type RowSampler, rowSampler } from './row-sampler.js';
 import { treeArraysBuilder } from './tree-arrays.js';
-import type { WorkData } from './tree-work.js';
+import { rowsAt, type WorkData } from './tree-work.js';
 import { type PreparedData, prepareData } from './validation-split.js';
 import { kernelFor } from './wasm-kernel.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -153,8 +153,7 @@ function growIteration(run: Run, space: Workspace, params: HgbParams): TreeNode[
         featureFractionPerSplit: params.maxFeatures,
       },
     );
-    if (run.loss.leafValue)
-      updateLeafValues(run.loss, run.target, raw, data.partition, nodes, params.learningRate);
+    if (run.loss.leafValue) updateLeafValues(run.loss, run.target, raw, data, nodes, params.learningRate);
     addLeafValues(nodes, data, raw, k * n);
     if (sampler.outOfSample.length > 0 || validationBins) {
       const binned = binnedTree(nodes, params.maxBins);
@@ -192,12 +191,13 @@ function updateLeafValues(
   loss: HgbLoss,
   target: LossTarget,
   raw: Float64Array,
-  partition: Uint32Array,
+  data: WorkData,
   nodes: readonly TreeNode[],
   shrinkage: number,
 ): void {
   for (const node of nodes) {
     if (!node.isLeaf) continue;
+    const partition = rowsAt(data, node.depth);
     node.value =
       shrinkage * loss.leafValue!(target, raw, { partition, start: node.start, count: node.count });
   }
@@ -205,10 +205,10 @@ function updateLeafValues(
 
 /** raw[offset + row] += the value of the leaf holding the row, for the rows the tree grew on. */
 function addLeafValues(nodes: readonly TreeNode[], data: WorkData, raw: Float64Array, offset: number): void {
-  const partition = data.partition;
   const kernel = data.memory === null ? null : kernelFor(data.memory);
   for (const node of nodes) {
     if (!node.isLeaf) continue;
+    const partition = rowsAt(data, node.depth);
     if (kernel) {
       const rows = partition.byteOffset + 4 * node.start;
       kernel.addLeafValue(rows, node.count, raw.byteOffset + 8 * offset, node.value);

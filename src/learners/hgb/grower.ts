@@ -23,7 +23,7 @@ export interface GrowthOptions {
 export interface TreeNode {
   readonly id: number;
   readonly depth: number;
-  /** Its rows are partition[start … start+count). */
+  /** Its rows are rowsAt(data, depth)[start … start+count). */
   readonly start: number;
   readonly count: number;
   readonly sumGradients: number;
@@ -59,7 +59,7 @@ export function histogramPool(length: number, region: Int32Array = new Int32Arra
   };
 }
 
-/** Everything a tree grows from; the rows of the tree are data.partition[0 … rootCount). */
+/** Everything a tree grows from; the rows of the tree are data.partition[0 … rootCount) (depth 0). */
 export interface GrowInput {
   readonly data: WorkData;
   readonly work: TreeWork;
@@ -155,7 +155,7 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
 
   // The root's sums are its histogram's (exact integers, as every node's below it).
   const histogram = input.pool.take();
-  input.work.histogram({ start: 0, count: rootCount, tree, nFeatures }, histogram);
+  input.work.histogram({ start: 0, count: rootCount, depth: 0, tree, nFeatures }, histogram);
   const [sumG, sumH] = histogramSums(histogram, features[0]!, data.binSlots, scale);
   const root = node(0, 0, rootCount, sumG, sumH, 0);
   root.histogram = histogram;
@@ -167,7 +167,11 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
     const parent = next.node;
     const split = parent.split!;
     leftBins(split, input.splitContext.missingBin, goesLeft);
-    const nLeft = input.work.partition(parent.start, parent.count, split.feature, goesLeft);
+    // The split counted its left rows in the parent's histogram: the partition writes each side
+    // straight to its place in the other row buffer.
+    const nLeft = split.nLeft;
+    const { start, count } = parent;
+    input.work.partition({ start, count, depth: parent.depth, nLeft, feature: split.feature }, goesLeft);
     const depth = parent.depth + 1;
     const nLeaves = leaves.length + splittable.length + 2;
     const left = node(
@@ -204,7 +208,7 @@ export function growTree(input: GrowInput, options: GrowthOptions): TreeNode[] {
         const [smaller, larger] = left.count < right.count ? [left, right] : [right, left];
         smaller.histogram = input.pool.take();
         input.work.histogram(
-          { start: smaller.start, count: smaller.count, tree, nFeatures },
+          { start: smaller.start, count: smaller.count, depth, tree, nFeatures },
           smaller.histogram,
         );
         larger.histogram = input.pool.take();

@@ -14,7 +14,7 @@
 ;;             (qh = 0: constant hessians, one word per bin)
 ;;   hist      i64 words; feature f's block at hist + f·block, bin b's word(s) at + 8b (+ 16b
 ;;             with hessians: gradient word, then hessian word)
-;; and partitionRows (partition.ts) and addLeafValue (boosting.ts), the other hot loops of a fit.
+;; and partitionHalf (partition.ts) and addLeafValue (boosting.ts), the other hot loops of a fit.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -173,31 +173,50 @@
         (local.set $out (i32.add (local.get $out) (i32.const 8)))
         (br $word))))
 
-  ;; partitionRows: splits the u32 rows at rows[0 … count) in place, stably — rows whose bin in the
-  ;; u8 `column` goes left (u8 table goesLeft[bin] = 1) first, then the others — through `scratch`
-  ;; (count u32 entries); returns how many went left. Branch-free, as partitionRows.
-  (func (export "partitionRows")
-    (param $rows i32) (param $count i32) (param $column i32) (param $goesLeft i32) (param $scratch i32)
-    (result i32)
-    (local $k i32) (local $end i32) (local $r i32) (local $left i32) (local $l i32) (local $right i32)
-    (local.set $k (local.get $rows))
-    (local.set $end (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
-    (local.set $left (local.get $rows))
-    (local.set $right (local.get $scratch))
+  ;; partitionForward: rows source[0 … count) (u32), front to back, each stored once in target at the
+  ;; cursor of its side — `left` if its bin in the u8 `column` goes left (u8 table goesLeft[bin] = 1),
+  ;; else `right` — which then moves on; returns how many went left. Half 0 of partitionHalf.
+  (func (export "partitionForward")
+    (param $source i32) (param $count i32) (param $column i32) (param $goesLeft i32) (param $left i32)
+    (param $right i32) (result i32)
+    (local $end i32) (local $r i32) (local $l i32) (local $first i32)
+    (local.set $end (i32.add (local.get $source) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $first (local.get $left))
     (block $done
       (loop $row
-        (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+        (br_if $done (i32.ge_u (local.get $source) (local.get $end)))
+        (local.set $r (i32.load (local.get $source)))
+        (local.set $l
+          (i32.load8_u (i32.add (local.get $goesLeft) (i32.load8_u (i32.add (local.get $column) (local.get $r))))))
+        (i32.store (select (local.get $left) (local.get $right) (local.get $l)) (local.get $r))
+        (local.set $left (i32.add (local.get $left) (i32.shl (local.get $l) (i32.const 2))))
+        (local.set $right (i32.add (local.get $right) (i32.shl (i32.sub (i32.const 1) (local.get $l)) (i32.const 2))))
+        (local.set $source (i32.add (local.get $source) (i32.const 4)))
+        (br $row)))
+    (i32.shr_u (i32.sub (local.get $left) (local.get $first)) (i32.const 2)))
+
+  ;; partitionBackward: rows source[0 … count), back to front, each stored just below the end cursor of
+  ;; its side (`left`, `right`: one past the last place), which then moves down; returns how many
+  ;; went left. Half 1 of partitionHalf.
+  (func (export "partitionBackward")
+    (param $source i32) (param $count i32) (param $column i32) (param $goesLeft i32) (param $left i32)
+    (param $right i32) (result i32)
+    (local $k i32) (local $r i32) (local $l i32) (local $last i32)
+    (local.set $k (i32.add (local.get $source) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $last (local.get $left))
+    (block $done
+      (loop $row
+        (br_if $done (i32.le_u (local.get $k) (local.get $source)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 4)))
         (local.set $r (i32.load (local.get $k)))
         (local.set $l
           (i32.load8_u (i32.add (local.get $goesLeft) (i32.load8_u (i32.add (local.get $column) (local.get $r))))))
-        (i32.store (local.get $left) (local.get $r))
-        (i32.store (local.get $right) (local.get $r))
-        (local.set $left (i32.add (local.get $left) (i32.shl (local.get $l) (i32.const 2))))
-        (local.set $right (i32.add (local.get $right) (i32.shl (i32.sub (i32.const 1) (local.get $l)) (i32.const 2))))
-        (local.set $k (i32.add (local.get $k) (i32.const 4)))
+        (local.set $left (i32.sub (local.get $left) (i32.shl (local.get $l) (i32.const 2))))
+        (local.set $right (i32.sub (local.get $right) (i32.shl (i32.sub (i32.const 1) (local.get $l)) (i32.const 2))))
+        (i32.store (select (local.get $left) (local.get $right) (local.get $l)) (local.get $r))
         (br $row)))
-    (memory.copy (local.get $left) (local.get $scratch) (i32.sub (local.get $right) (local.get $scratch)))
-    (i32.shr_u (i32.sub (local.get $left) (local.get $rows)) (i32.const 2)))
+    (i32.shr_u (i32.sub (local.get $last) (local.get $left)) (i32.const 2)))
+
 ;; addLeafValue: raw[r] += value for the u32 rows r at rows[0 … count) (f64 raw scores at `raw`):
   ;; a leaf's rows after a tree is grown, as addLeafValues in boosting.ts.
   (func (export "addLeafValue") (param $rows i32) (param $count i32) (param $raw i32) (param $value f64)

@@ -19,36 +19,71 @@ export function leftBins(split: SplitInfo, missingBin: number, out = new Uint8Ar
   return out;
 }
 
+/** The rows of a node being split: source[start … start+count), of which nLeft go left. */
+export interface NodeRows {
+  readonly start: number;
+  readonly count: number;
+  /** How many rows go left (the split's count, from the node's histogram). */
+  readonly nLeft: number;
+}
+
 /**
- * Splits rows[start … start+count) in place, stably: the rows whose bin in `column` goes left come
- * first, in their original order, then the others, also in order (so histograms sum in row order,
- * as scikit-learn's single-threaded partition does). Returns the number that went left. `scratch`
- * holds at least `count` entries.
+ * Half `half` (0 or 1) of the partition of a node's rows from `source` into `target` at the same
+ * positions: the rows whose bin in `column` goes left to target[start … start+nLeft), the others
+ * after, each side in its original order (so histograms sum in row order, as scikit-learn's
+ * single-threaded partition). Half 0 takes the first ⌊count/2⌋ rows forward, from the front of each
+ * side; half 1 the others backward, from the back of each side — the two write disjoint places, so
+ * two threads can do them at once, and together they give the one stable partition. Returns how
+ * many rows of the half went left (the halves' sum must be nLeft).
  *
  * @example
- * const nLeft = partitionRows(partition, node.start, node.count, column, goesLeft, scratch);
+ * const left = partitionHalf(rows, next, node, 0, column, goesLeft) + partitionHalf(rows, next, node, 1, column, goesLeft);
  */
-export function partitionRows(
-  rows: Uint32Array,
-  start: number,
-  count: number,
+export function partitionHalf(
+  source: Uint32Array,
+  target: Uint32Array,
+  node: NodeRows,
+  half: number,
   column: Uint8Array,
   goesLeft: Uint8Array,
-  scratch: Uint32Array,
 ): number {
-  let nLeft = 0;
-  let nRight = 0;
-  const end = start + count;
-  // Branch-free: each row is written to both places and only one count moves (the direction of a
-  // row is unpredictable, so a branch would be mispredicted half the time).
-  for (let k = start; k < end; k++) {
-    const r = rows[k]!;
-    const left = goesLeft[column[r]!]!;
-    rows[start + nLeft] = r;
-    scratch[nRight] = r;
-    nLeft += left;
-    nRight += 1 - left;
+  const middle = node.start + (node.count >> 1);
+  const end = node.start + node.count;
+  // Branch-free: the direction of a row is unpredictable, so a branch would be mispredicted half
+  // the time; each row is stored once, at the cursor of its side.
+  if (half === 0) {
+    let left = node.start;
+    let right = node.start + node.nLeft;
+    for (let k = node.start; k < middle; k++) {
+      const r = source[k]!;
+      const l = goesLeft[column[r]!]!;
+      target[l === 1 ? left : right] = r;
+      left += l;
+      right += 1 - l;
+    }
+    return left - node.start;
   }
-  rows.set(scratch.subarray(0, nRight), start + nLeft);
-  return nLeft;
+  let left = node.start + node.nLeft;
+  let right = end;
+  for (let k = end - 1; k >= middle; k--) {
+    const r = source[k]!;
+    const l = goesLeft[column[r]!]!;
+    left -= l;
+    right -= 1 - l;
+    target[l === 1 ? left : right] = r;
+  }
+  return node.start + node.nLeft - left;
+}
+
+/**
+ * Checks that a partition's halves sent the split's count of rows left.
+ *
+ * @example
+ * checkPartition(node, left0 + left1, 4);
+ */
+export function checkPartition(node: NodeRows, left: number, feature: number): void {
+  if (left !== node.nLeft)
+    throw new Error(
+      `hgb: the partition on feature ${feature} sent ${left} rows left where the split counted ${node.nLeft} (an internal error)`,
+    );
 }

@@ -9,6 +9,7 @@ import {
 import { histogramLength } from './histogram.js';
 import { createLoss, type LossChoice } from './losses/create-loss.js';
 import type { LossTarget } from './losses/loss.js';
+import { checkPartition } from './partition.js';
 import {
   HALVED_QUANTIZATION,
   quantizationOf,
@@ -25,7 +26,8 @@ import {
   clearBlocks,
   copyHistogram,
   type HistogramJob,
-  partitionNode,
+  type PartitionJob,
+  partitionPart,
   rowChunks,
   splitFinder,
   type TreeWork,
@@ -39,11 +41,10 @@ import {
  * counter (Atomics). Jobs: a node's histogram by chunks of rows (each thread sums its chunks into a
  * histogram of its own, added after) or, for nodes of few rows, by runs of features; the totals and
  * the quantisation of a tree's gradients by row ranges; the gradients of a row-wise loss by halves;
- * the best splits of a node's two children. Histogram sums are integers and every other task writes
+ * the best splits of a node's two children; a node's partition by halves (partitionHalf: one
+ * forward from the front, one backward from the back of each side). Histogram sums are integers and every other task writes
  * its own rows or result, so the model does not depend on who did what. No messages per job: a job
  * costs a few atomic operations, and a helper that has not started yet is simply not waited for.
- * Partitions stay on the calling thread: shared by halves (partitioned apart, then merged) they were
- * slower (measured twice).
  */
 
 const TASK = 'hgb.treeWorkHelper';
@@ -60,10 +61,13 @@ const START = 7;
 const COUNT = 8;
 const TREE = 9;
 const N_FEATURES = 10;
+const DEPTH = 11;
+const FEATURE = 12;
+const N_LEFT = 13;
 /** A job's number (all 32 bits; CLAIM holds only 15 bits of the generation). */
-const JOB = 11;
+const JOB = 14;
 /** Slot TOUCHED + i is 1 once helper i has summed a chunk of the current HISTOGRAM_ROWS job. */
-const TOUCHED = 12;
+const TOUCHED = 15;
 
 /** Tasks are runs of features over all the rows. */
 const HISTOGRAM_FEATURES = 1;
@@ -77,6 +81,8 @@ const QUANTIZE = 4;
 const GRADIENTS = 6;
 /** Tasks are nodes whose best split is wanted, described in `requests`. */
 const SPLITS = 5;
+/** Tasks are the two halves of a node's partition; the rows each sent left go to `numbers`. */
+const PARTITION = 7;
 /** Per split request in `requests`: node histogram offset, count, sums, value, features, scales. */
 const REQUEST_FIELDS = 8;
 
@@ -84,6 +90,8 @@ const REQUEST_FIELDS = 8;
 const CLOSED = 0xffff;
 /** Histogram jobs with fewer row × feature updates than this stay on the calling thread (waking a helper costs more). */
 const SMALL_HISTOGRAM = 100_000;
+/** Nodes of fewer rows are partitioned on the calling thread alone. */
+const SMALL_PARTITION = 16_384;
 /**
  * Polls of the job counter a helper makes before it sleeps: ≈ 1.7 ms here, longer than the gap
  * between a tree's jobs (a partition and two split searches), so the helper is awake when the next
@@ -99,7 +107,8 @@ interface HelperPayload extends WorkData {
   readonly control: Int32Array;
   /**
    * TOTALS's and GRADIENTS' results (task t at 2t and 2t + 1: Σ|gradient| and Σ|hessian|, or the
-   * mean loss and the weight of half t), then QUANTIZE's two scales at 2 · tasks.
+   * mean loss and the weight of half t), then QUANTIZE's two scales at 2 · tasks; PARTITION's rows
+   * sent left by half t at t.
    */
   readonly numbers: Float64Array;
   readonly context: SplitContext;
@@ -136,8 +145,6 @@ export function teamWork(
   const { y, sampleWeight } = source.target;
   const payload: HelperPayload = {
     ...data,
-    // Helpers do not partition: no copy of the calling thread's scratch.
-    scratch: new Uint32Array(0),
     index: 0,
     control: executor.share(new Int32Array(TOUCHED + helpers + 1)),
     numbers: executor.share(new Float64Array(2 * (helpers + 1) + 2)),
@@ -185,7 +192,7 @@ export function teamWork(
         copyHistogram(data, job, out);
         return;
       }
-      const params = [job.start, job.count, job.tree, job.nFeatures];
+      const params = [job.start, job.count, job.tree, job.nFeatures, job.depth];
       if (chunks === 1) run(HISTOGRAM_FEATURES, parts, params);
       else {
         // This thread sums its chunks into the target, each helper into its partial.
@@ -227,7 +234,15 @@ export function teamWork(
       const at = MAX_REQUESTS * REQUEST_FIELDS;
       return requests.map((_, t) => readSplit(payload.requests, at + t * SPLIT_FIELDS));
     },
-    partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
+    partition(job, goesLeft) {
+      data.leftTable.set(goesLeft);
+      if (job.count < SMALL_PARTITION) {
+        checkPartition(job, partitionPart(data, job, 0) + partitionPart(data, job, 1), job.feature);
+        return;
+      }
+      run(PARTITION, 2, [job.start, job.count, 0, 0, job.depth, job.feature, job.nLeft]);
+      checkPartition(job, numbers[0]! + numbers[1]!, job.feature);
+    },
     async close() {
       Atomics.store(control, QUIT, 1);
       Atomics.add(control, GENERATION, 1);
@@ -264,6 +279,8 @@ function work(payload: HelperPayload, generation: number): void {
       buildPart(payload, job, 0, 1, task, tasks, threadTarget(payload, payload.histogram, index), clear);
       if (clear) control[TOUCHED + index] = 1;
     } else if (kind === SPLITS) splitPart(payload, task);
+    else if (kind === PARTITION)
+      payload.numbers[task] = partitionPart(payload, partitionJobOf(control), task);
     else if (kind === GRADIENTS) gradientsPart(payload, task);
     else quantizePart(payload, kind, job, task, tasks);
     first = false;
@@ -370,7 +387,19 @@ function jobOf(control: Int32Array): { kind: number; tasks: number; job: Histogr
       count: control[COUNT]!,
       tree: control[TREE]!,
       nFeatures: control[N_FEATURES]!,
+      depth: control[DEPTH]!,
     },
+  };
+}
+
+/** The current PARTITION job's node. */
+function partitionJobOf(control: Int32Array): PartitionJob {
+  return {
+    start: control[START]!,
+    count: control[COUNT]!,
+    depth: control[DEPTH]!,
+    feature: control[FEATURE]!,
+    nLeft: control[N_LEFT]!,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   histogramRowMajorList,
   subtractHistograms,
 } from './histogram.js';
-import { partitionRows } from './partition.js';
+import { checkPartition, type NodeRows, partitionHalf } from './partition.js';
 import { type Quantization, quantizeTree } from './quantize.js';
 import { findNodeSplit, type SplitRequest } from './split.js';
 import type { SplitContext, SplitInfo } from './split-info.js';
@@ -17,8 +17,9 @@ import { kernelFor, type WasmMemory } from './wasm-kernel.js';
  * The arrays a tree is grown from during one fit (in shared memory when threads help): the bins
  * row-major (histograms read a row's bins together) and column-major (partitions read one column),
  * the gradients and hessians of every tree of an iteration (class-major, nTrees × nRows) and their
- * quantised words (quantize.ts), the row partition of the tree being grown, its features, and
- * scratch for partitioning. With `memory`, these arrays live in that WebAssembly memory and the
+ * quantised words (quantize.ts), the two row buffers of the tree being grown (a node's rows are in
+ * the buffer of its depth's parity: a partition moves them to the other one, each row written
+ * once), and its features. With `memory`, these arrays live in that WebAssembly memory and the
  * compiled kernel quantises, builds the histograms and the partitions and moves the raw scores.
  */
 export interface WorkData {
@@ -38,11 +39,12 @@ export interface WorkData {
   readonly words: number;
   /** The low bits of a packed gradient word that count rows (countBits(nRows)). */
   readonly countBits: number;
+  /** The rows of the nodes at even depths (the sampler puts the root's here); see rowsAt. */
   readonly partition: Uint32Array;
+  /** The rows of the nodes at odd depths (nRows entries). */
+  readonly oddPartition: Uint32Array;
   /** The features of the current tree (column subsampling), ascending; jobs say how many. */
   readonly features: Int32Array;
-  /** Partitioning scratch of nRows entries. */
-  readonly scratch: Uint32Array;
   /** Partitioning: 1 for the bins that go left (256 entries). */
   readonly leftTable: Uint8Array;
   /** The raw scores of the training rows, class-major (raw[k · nRows + i]). */
@@ -57,10 +59,12 @@ export interface WorkData {
   readonly memory: WasmMemory | null;
 }
 
-/** Which histogram to build: the rows partition[start … start+count) of the tree of class `tree`. */
+/** Which histogram to build: the rows rowsAt(data, depth)[start … start+count) of the tree of class `tree`. */
 export interface HistogramJob {
   readonly start: number;
   readonly count: number;
+  /** The node's depth, whose parity says which row buffer holds its rows. */
+  readonly depth: number;
   /** Which tree of the iteration (multiclass: the class), selecting its gradients. */
   readonly tree: number;
   /** How many of data.features the tree uses. */
@@ -81,10 +85,11 @@ export interface TreeWork {
   /** The best split of each requested node (findNodeSplit), in order. */
   splits(requests: readonly SplitRequest[]): SplitInfo[];
   /**
-   * Splits partition[start … start+count) in place, stably: rows whose bin of `feature` goes left
-   * (goesLeft[bin] = 1) first, then the others; returns how many went left.
+   * Partitions a node's rows into the other row buffer at the same places, stably: rows whose bin
+   * of `feature` goes left (goesLeft[bin] = 1) first, then the others (partitionHalf); throws if
+   * their number is not the split's nLeft.
    */
-  partition(start: number, count: number, feature: number, goesLeft: Uint8Array): number;
+  partition(job: PartitionJob, goesLeft: Uint8Array): void;
   /** Stops the helper threads, if any. */
   close(): Promise<void>;
 }
@@ -192,7 +197,7 @@ export function buildPart(
   const from = job.start + Math.floor((chunk * job.count) / chunks);
   const to = job.start + Math.floor(((chunk + 1) * job.count) / chunks);
   const source = {
-    rows: data.partition,
+    rows: rowsAt(data, job.depth),
     start: from,
     count: to - from,
     gradients: data.packedGradients,
@@ -316,34 +321,62 @@ export function sequentialWork(data: WorkData, context: SplitContext, source: Gr
       copyHistogram(data, job, out);
     },
     quantize: (tree) => quantizeTree(data, tree),
-    partition: (start, count, feature, goesLeft) => partitionNode(data, start, count, feature, goesLeft),
+    partition(job, goesLeft) {
+      data.leftTable.set(goesLeft);
+      checkPartition(job, partitionPart(data, job, 0) + partitionPart(data, job, 1), job.feature);
+    },
     close: async () => {},
   };
 }
 
+/** A node to partition: its rows, their depth (which buffer holds them) and the split's feature. */
+export interface PartitionJob extends NodeRows {
+  readonly depth: number;
+  readonly feature: number;
+}
+
 /**
- * TreeWork.partition on the calling thread: by the kernel when the arrays are in its memory.
+ * The row buffer of the nodes at `depth`: data.partition for even depths, data.oddPartition for odd.
  *
  * @example
- * const nLeft = partitionNode(data, node.start, node.count, split.feature, goesLeft);
+ * const rows = rowsAt(data, leaf.depth).subarray(leaf.start, leaf.start + leaf.count);
  */
-export function partitionNode(
-  data: WorkData,
-  start: number,
-  count: number,
-  feature: number,
-  goesLeft: Uint8Array,
-): number {
-  if (data.memory !== null) {
-    data.leftTable.set(goesLeft);
-    return kernelFor(data.memory).partitionRows(
-      data.partition.byteOffset + 4 * start,
-      count,
-      data.columns.byteOffset + feature * data.nRows,
-      data.leftTable.byteOffset,
-      data.scratch.byteOffset,
+export function rowsAt(data: WorkData, depth: number): Uint32Array {
+  return (depth & 1) === 0 ? data.partition : data.oddPartition;
+}
+
+/**
+ * Half `half` of a node's partition (partitionHalf) from rowsAt(depth) into rowsAt(depth + 1), with
+ * the bins going left in data.leftTable: by the kernel when the arrays are in its memory. Returns
+ * how many of the half's rows went left.
+ *
+ * @example
+ * const left = partitionPart(data, job, 0) + partitionPart(data, job, 1);
+ */
+export function partitionPart(data: WorkData, job: PartitionJob, half: number): number {
+  const source = rowsAt(data, job.depth);
+  const target = rowsAt(data, job.depth + 1);
+  if (data.memory === null) {
+    const column = data.columns.subarray(job.feature * data.nRows, (job.feature + 1) * data.nRows);
+    return partitionHalf(source, target, job, half, column, data.leftTable);
+  }
+  const kernel = kernelFor(data.memory);
+  const middle = job.start + (job.count >> 1);
+  const end = job.start + job.count;
+  const column = data.columns.byteOffset + job.feature * data.nRows;
+  const table = data.leftTable.byteOffset;
+  const left = target.byteOffset + 4 * (job.start + job.nLeft);
+  if (half === 0) {
+    const from = source.byteOffset + 4 * job.start;
+    return kernel.partitionForward(
+      from,
+      middle - job.start,
+      column,
+      table,
+      target.byteOffset + 4 * job.start,
+      left,
     );
   }
-  const column = data.columns.subarray(feature * data.nRows, (feature + 1) * data.nRows);
-  return partitionRows(data.partition, start, count, column, goesLeft, data.scratch);
+  const from = source.byteOffset + 4 * middle;
+  return kernel.partitionBackward(from, end - middle, column, table, left, target.byteOffset + 4 * end);
 }

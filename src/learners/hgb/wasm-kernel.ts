@@ -3,7 +3,7 @@ import { HISTOGRAM_WASM_PLAIN, HISTOGRAM_WASM_SHARED } from './histogram-wasm.js
 /**
  * The histogram kernel compiled to WebAssembly (histogram.wat): the loops of histogramRowMajor and
  * histogramRowMajorList on packed 64-bit words (the same integers, so the same bits), quantizeRows,
- * the word additions of partial and sibling histograms, partitionRows and the leaf-value updates.
+ * the word additions of partial and sibling histograms, the partition halves and the leaf-value updates.
  * It works on one WebAssembly memory, so the arrays it reads (bins, packed words, the row partition,
  * the features) and the histograms it writes live in an arena carved from that memory; every
  * argument is a byte address in it. Where WebAssembly (or a shared memory, for threads) is
@@ -45,11 +45,23 @@ export interface HistogramKernel {
   addWords(dst: number, src: number, words: number): void;
   /** out[i] = a[i] − b[i] over `words` i64 words. */
   subtractWords(a: number, b: number, out: number, words: number): void;
-  /** partitionRows on the u32 rows at `rows` through u32 `scratch`; returns how many went left. */
-  partitionRows(rows: number, count: number, column: number, goesLeft: number, scratch: number): number;
+  /** partitionHalf's half 0: the u32 rows at `source` forward to the cursors `left`, `right`. */
+  partitionForward: PartitionLoop;
+  /** partitionHalf's half 1: the rows at `source` backward, below the end cursors `left`, `right`. */
+  partitionBackward: PartitionLoop;
   /** raw[r] += value (f64 raw scores at `raw`) for the u32 rows at rows[0 … count). */
   addLeafValue(rows: number, count: number, raw: number, value: number): void;
 }
+
+/** One half of a partition (byte addresses): `count` rows from `source`; returns how many went left. */
+export type PartitionLoop = (
+  source: number,
+  count: number,
+  column: number,
+  goesLeft: number,
+  left: number,
+  right: number,
+) => number;
 
 /** A WebAssembly memory, as far as the kernel needs it (typed here: the ES library has no WebAssembly types). */
 export interface WasmMemory {

@@ -71,8 +71,8 @@ export async function createWorkspace(
     8 * trees * nTrain, // packedGradients
     8 * hessians, // packedHessians
     4 * nTrain, // partition
+    4 * nTrain, // oddPartition
     4 * nCols, // features
-    4 * nTrain, // scratch
     256, // leftTable
     8 * trees * nTrain, // raw
     4 * histogram, // histogram
@@ -108,8 +108,8 @@ export async function createWorkspace(
     words,
     countBits: countBits(nTrain),
     partition: place.u32(nTrain),
+    oddPartition: place.u32(nTrain),
     features: place.i32(nCols),
-    scratch: arena ? arena.u32(nTrain) : new Uint32Array(nTrain),
     leftTable: place.u8(256),
     raw: place.f64(trees * nTrain),
     histogram: place.i32(histogram),

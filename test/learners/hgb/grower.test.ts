@@ -41,7 +41,7 @@ function data(): WorkData {
     countBits: countBits(n),
     partition: Uint32Array.from({ length: n }, (_, i) => i),
     features: Int32Array.of(0, 1),
-    scratch: new Uint32Array(n),
+    oddPartition: new Uint32Array(n),
     histogram: new Int32Array(histogramLength(2, 5, 1)),
     leftTable: new Uint8Array(256),
     raw: new Float64Array(0),

@@ -28,7 +28,7 @@ test("a node's histogram summed chunk by chunk by two threads into their own tar
   const random = createRandom(2);
   for (let i = 0; i < n; i++) data.gradients[i] = random.normal();
   quantizeTree(data, 0);
-  const job = { start: 3, count: n - 3, tree: 0, nFeatures: 1 };
+  const job = { start: 3, count: n - 3, depth: 0, tree: 0, nFeatures: 1 };
   const whole = new Int32Array(histogramLength(1, 5, 1));
   buildPart(data, job, 0, 1, 0, 1, whole);
   const chunks = rowChunks(job.count);

@@ -12,7 +12,7 @@ import {
   histogramRowMajorList,
   subtractHistograms,
 } from '../../../src/learners/hgb/histogram.js';
-import { partitionRows } from '../../../src/learners/hgb/partition.js';
+import { partitionHalf } from '../../../src/learners/hgb/partition.js';
 import { absSum, countBits, quantizeRows } from '../../../src/learners/hgb/quantize.js';
 import {
   arenaBytes,
@@ -43,7 +43,7 @@ function setUp(shared: boolean) {
   const length = histogramLength(nCols, binSlots, 2);
   const arena = createArena(
     // One entry per array the tests take: bins, gradients, hessians, their words, rows, two
-    // histograms, features, goesLeft, scratch, raw, more words.
+    // histograms, features, goesLeft, a partition target, raw, more words.
     arenaBytes([
       ...[nRows * nCols, 4 * nRows, 4 * nRows, 8 * nRows, 8 * nRows, 4 * nRows],
       ...[4 * length, 4 * length, 16, 256, 4 * nRows, 8 * nRows, 8 * nRows],
@@ -192,25 +192,42 @@ test("the kernel's word additions and subtractions equal addHistogram and subtra
   assert.deepEqual(a, sum);
 });
 
-test("the kernel's partition equals partitionRows: stable, left rows first", () => {
+test("the kernel's partition halves equal partitionHalf's, in either order", () => {
   const s = setUp(false);
   const kernel = kernelFor(s.arena.memory);
   const goesLeft = s.arena.u8(256);
   for (let b = 0; b < 256; b++) goesLeft[b] = s.random.next() < 0.4 ? 1 : 0;
   const column = s.bins.subarray(0, s.nRows);
-  const expected = s.rows.slice();
-  const nLeft = partitionRows(expected, 5, s.count - 9, column, goesLeft, new Uint32Array(s.nRows));
-  const scratch = s.arena.u32(s.nRows);
-  const got = kernel.partitionRows(
-    s.rows.byteOffset + 4 * 5,
-    s.count - 9,
-    column.byteOffset,
-    goesLeft.byteOffset,
-    scratch.byteOffset,
+  const start = 5;
+  const count = s.count - 9;
+  let nLeft = 0;
+  for (let k = start; k < start + count; k++) nLeft += goesLeft[column[s.rows[k]!]!]!;
+  const node = { start, count, nLeft };
+  const expected = new Uint32Array(s.nRows);
+  const left0 = partitionHalf(s.rows, expected, node, 0, column, goesLeft);
+  const left1 = partitionHalf(s.rows, expected, node, 1, column, goesLeft);
+  assert.equal(left0 + left1, nLeft);
+  assert.ok(nLeft > 0 && nLeft < count);
+  const target = s.arena.u32(s.nRows);
+  const middle = start + (count >> 1);
+  const at = (k: number): number => target.byteOffset + 4 * k;
+  const args = [column.byteOffset, goesLeft.byteOffset] as const;
+  const got1 = kernel.partitionBackward(
+    s.rows.byteOffset + 4 * middle,
+    start + count - middle,
+    ...args,
+    at(start + nLeft),
+    at(start + count),
   );
-  assert.equal(got, nLeft);
-  assert.ok(nLeft > 0 && nLeft < s.count - 9);
-  assert.deepEqual(s.rows, expected);
+  const got0 = kernel.partitionForward(
+    s.rows.byteOffset + 4 * start,
+    middle - start,
+    ...args,
+    at(start),
+    at(start + nLeft),
+  );
+  assert.deepEqual([got0, got1], [left0, left1]);
+  assert.deepEqual(target, expected);
 });
 
 test('a fit with the kernel equals a fit with the TypeScript loops, byte for byte', async () => {

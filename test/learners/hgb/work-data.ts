@@ -21,7 +21,7 @@ export function workData(nRows: number): WorkData {
     countBits: countBits(nRows),
     partition: Uint32Array.from({ length: nRows }, (_, i) => i),
     features: Int32Array.of(0),
-    scratch: new Uint32Array(nRows),
+    oddPartition: new Uint32Array(nRows),
     histogram: new Int32Array(histogramLength(1, 5, 1)),
     leftTable: new Uint8Array(256),
     raw: new Float64Array(0),
