@@ -405,13 +405,19 @@ function partitionJobOf(control: Int32Array): PartitionJob {
 
 let canBlock = true;
 
-/** Waits for every task of the job to be done (blocking where allowed, else spinning). */
+/**
+ * Polls of the done counter before the calling thread blocks (≈ 0.1 ms here): a job's last task
+ * usually ends sooner, and waking a blocked thread costs tens of µs — thousands of times per fit.
+ */
+const WAIT_SPINS = 20_000;
+
+/** Waits for every task of the job to be done (polling a while, then blocking where allowed). */
 function waitUntilDone(control: Int32Array, tasks: number): void {
-  for (;;) {
+  for (let spins = 0; ; spins++) {
     const done = Atomics.load(control, DONE);
     if (Atomics.load(control, FAILED)) throw new Error('hgb: a helper thread failed');
     if (done >= tasks) return;
-    if (canBlock) {
+    if (canBlock && spins >= WAIT_SPINS) {
       try {
         Atomics.wait(control, DONE, done, 50);
       } catch {
