@@ -99,6 +99,26 @@ test('ensembleSelection optimises a named metric, which the diagnostics then use
   assert.equal(d.greaterIsBetter, false);
 });
 
+test('on classification ensembleSelection selects on log loss by default, starting from the two best members', async () => {
+  const data = makeClassification({ nSamples: 150, nFeatures: 5, nClasses: 2, seed: 6 });
+  const estimators = {
+    lr: { kind: 'logisticRegression' },
+    tree: { kind: 'decisionTree', maxDepth: 3 },
+    constant: { kind: 'dummy' },
+  };
+  const two = await fit({ kind: 'ensembleSelection', estimators, nIterations: 2, cv: 3 }, data);
+  const d = ensembleDiagnostics(two);
+  assert.equal(d.metric, 'logLoss');
+  // Two picks, both by the sorted initialisation: the two members of lowest out-of-fold log loss.
+  const scores = d.memberScores;
+  const ranked = Object.keys(estimators).sort((a, b) => scores[a]!.logLoss! - scores[b]!.logLoss!);
+  const weights = (two.state as { weights: Record<string, number> }).weights;
+  assert.deepEqual(weights, { [ranked[0]!]: 0.5, [ranked[1]!]: 0.5, [ranked[2]!]: 0 });
+  // One pick in all: the initialisation stops at nIterations.
+  const one = await fit({ kind: 'ensembleSelection', estimators, nIterations: 1, cv: 3 }, data);
+  assert.equal((one.state as { weights: Record<string, number> }).weights[ranked[0]!], 1);
+});
+
 test('ensembleSelection refuses an unknown metric and nInit above nIterations', async () => {
   const data = makeFriedman1({ nSamples: 60, nFeatures: 5, seed: 1 });
   const estimators = { ridge: { kind: 'ridge' } };
