@@ -42,9 +42,10 @@ import {
  * histogram of its own, added after) or, for nodes of few rows, by runs of features; the totals and
  * the quantisation of a tree's gradients by row ranges; the gradients of a row-wise loss by halves;
  * the best splits of a node's two children; a node's partition by halves (partitionHalf: one
- * forward from the front, one backward from the back of each side). Histogram sums are integers and every other task writes
- * its own rows or result, so the model does not depend on who did what. No messages per job: a job
- * costs a few atomic operations, and a helper that has not started yet is simply not waited for.
+ * forward from the front, one backward from the back of each side). Histogram sums are integers
+ * and every other task writes its own rows or result, so the model does not depend on who did
+ * what. No messages per job: a job costs a few atomic operations, and a helper that has not started
+ * yet is simply not waited for.
  */
 
 const TASK = 'hgb.treeWorkHelper';
