@@ -106,6 +106,7 @@ function scanLeftToRight(
   let gl = 0;
   let hl = 0;
   let nl = 0;
+  let bar = gainBar(best.gain, lossCurrentNode);
   for (let b = 0; b < end; b++) {
     const o = base + b * HIST_STRIDE;
     const count = hist[o + 2]!;
@@ -117,8 +118,13 @@ function scanLeftToRight(
     const hr = sumHessians - hl;
     if (hl < minHessianToSplit) continue;
     if (hr < minHessianToSplit) break;
-    const gain = splitGain(gl, hl, sumGradients - gl, hr, lossCurrentNode, l2);
-    if (gain > best.gain && gain > 0) recordSplit(best, gain, f, b, false, gl, hl, nl);
+    const gr = sumGradients - gl;
+    if (cannotBeat(gl, hl, gr, hr, l2, bar)) continue;
+    const gain = splitGain(gl, hl, gr, hr, lossCurrentNode, l2);
+    if (gain > best.gain && gain > 0) {
+      recordSplit(best, gain, f, b, false, gl, hl, nl);
+      bar = gainBar(best.gain, lossCurrentNode);
+    }
   }
 }
 
@@ -137,6 +143,7 @@ function scanRightToLeft(
   let gr = 0;
   let hr = 0;
   let nr = 0;
+  let bar = gainBar(best.gain, lossCurrentNode);
   for (let b = context.nBinsNonMissing[f]! - 2; b >= 0; b--) {
     const o = base + (b + 1) * HIST_STRIDE;
     const count = hist[o + 2]!;
@@ -149,7 +156,34 @@ function scanRightToLeft(
     if (hr < minHessianToSplit) continue;
     if (hl < minHessianToSplit) break;
     const gl = sumGradients - gr;
+    if (cannotBeat(gl, hl, gr, hr, l2, bar)) continue;
     const gain = splitGain(gl, hl, gr, hr, lossCurrentNode, l2);
-    if (gain > best.gain && gain > 0) recordSplit(best, gain, f, b, true, gl, hl, n - nr);
+    if (gain > best.gain && gain > 0) {
+      recordSplit(best, gain, f, b, true, gl, hl, n - nr);
+      bar = gainBar(best.gain, lossCurrentNode);
+    }
   }
+}
+
+/**
+ * The bar for cannotBeat: a split is recorded when its gain exceeds max(best gain, 0), i.e. when
+ * G_L²/D_L + G_R²/D_R exceeds that minus the node's loss (D = H + λ + 1e-15, as nodeValue). Lowered
+ * by 1e-12 of itself: the division-free test below then never drops a split the exact gain keeps
+ * (its few roundings, on sums of non-negative terms, are ~1e-16 relative; the exact gain's own
+ * cancellation error is ~1e-16 of the node's loss, inside the margin).
+ */
+function gainBar(bestGain: number, lossCurrentNode: number): number {
+  const bar = Math.max(bestGain, 0) - lossCurrentNode;
+  return bar - Math.abs(bar) * 1e-12;
+}
+
+/**
+ * True when a split surely cannot beat the bar: G_L²·D_R + G_R²·D_L ≤ bar·D_L·D_R — no division
+ * (two per bin in splitGain, most of a scan's cost). Splits that pass are decided by the exact
+ * gain, so the chosen split is the one the exact gain alone chooses.
+ */
+function cannotBeat(gl: number, hl: number, gr: number, hr: number, l2: number, bar: number): boolean {
+  const dl = hl + l2 + 1e-15;
+  const dr = hr + l2 + 1e-15;
+  return gl * gl * dr + gr * gr * dl <= bar * dl * dr;
 }
