@@ -6,7 +6,6 @@ import {
   rowGradients,
   sequentialGradients,
 } from './gradient-halves.js';
-import { histogramLength } from './histogram.js';
 import { createLoss, type LossChoice } from './losses/create-loss.js';
 import type { LossTarget } from './losses/loss.js';
 import { checkPartition } from './partition.js';
@@ -18,8 +17,16 @@ import {
   scaledQuantization,
   treeTotals,
 } from './quantize.js';
-import type { SplitRequest } from './split.js';
-import { readSplit, SPLIT_FIELDS, type SplitContext, type SplitInfo, writeSplit } from './split-info.js';
+import {
+  findSharedSplit,
+  MAX_REQUESTS,
+  readSharedSplit,
+  type SplitShare,
+  shareable,
+  splitShareLengths,
+  writeRequest,
+} from './shared-splits.js';
+import type { SplitContext } from './split-info.js';
 import {
   addPartials,
   buildPart,
@@ -27,6 +34,7 @@ import {
   copyHistogram,
   type HistogramJob,
   type PartitionJob,
+  partitionNode,
   partitionPart,
   rowChunks,
   splitFinder,
@@ -84,8 +92,6 @@ const GRADIENTS = 6;
 const SPLITS = 5;
 /** Tasks are the two halves of a node's partition; the rows each sent left go to `numbers`. */
 const PARTITION = 7;
-/** Per split request in `requests`: node histogram offset, count, sums, value, features, scales. */
-const REQUEST_FIELDS = 8;
 
 /** A claim index above any task count: the job takes no more claims. */
 const CLOSED = 0xffff;
@@ -102,7 +108,7 @@ const SMALL_PARTITION = 16_384;
 const SPINS = 300_000;
 
 /** What a helper receives once: the shared arrays. */
-interface HelperPayload extends WorkData {
+interface HelperPayload extends SplitShare {
   /** 0 for the calling thread, 1 … helpers for the helpers. */
   readonly index: number;
   readonly control: Int32Array;
@@ -112,18 +118,10 @@ interface HelperPayload extends WorkData {
    * sent left by half t at t.
    */
   readonly numbers: Float64Array;
-  readonly context: SplitContext;
-  /** SPLITS' requests, REQUEST_FIELDS each, then their results, SPLIT_FIELDS each. */
-  readonly requests: Float64Array;
-  /** The features each request searches (nCols entries per request). */
-  readonly searched: Int32Array;
   /** The loss to make on the helper and its target (shared), when the gradients are halved. */
   readonly lossChoice: LossChoice;
   readonly target: LossTarget;
 }
-
-/** Split requests shared at most: a node's two children. */
-const MAX_REQUESTS = 2;
 
 /**
  * Tree work on the calling thread plus `helpers` threads of `executor`. `data` must live in shared
@@ -150,8 +148,8 @@ export function teamWork(
     control: executor.share(new Int32Array(TOUCHED + helpers + 1)),
     numbers: executor.share(new Float64Array(2 * (helpers + 1) + 2)),
     context,
-    requests: executor.share(new Float64Array(MAX_REQUESTS * (REQUEST_FIELDS + SPLIT_FIELDS))),
-    searched: executor.share(new Int32Array(MAX_REQUESTS * data.nCols)),
+    requests: executor.share(new Float64Array(splitShareLengths(data.nCols)[0])),
+    searched: executor.share(new Int32Array(splitShareLengths(data.nCols)[1])),
     lossChoice,
     // Only halved gradients are computed on helpers: the target is shared for them alone.
     target: halved
@@ -227,20 +225,18 @@ export function teamWork(
     },
     splits(requests) {
       // Shared when there are two nodes whose histograms the helpers can read.
-      const shareable = (request: SplitRequest): boolean =>
-        request.histogram.buffer === data.nodeHistograms.buffer && data.nodeHistograms.length > 0;
-      if (requests.length !== MAX_REQUESTS || !requests.every(shareable)) return findSplits(requests);
+      const shared = requests.length === MAX_REQUESTS && requests.every((r) => shareable(data, r));
+      if (!shared) return findSplits(requests);
       for (let t = 0; t < requests.length; t++) writeRequest(payload, requests[t]!, t);
       run(SPLITS, requests.length, [0, 0, 0, 0]);
-      const at = MAX_REQUESTS * REQUEST_FIELDS;
-      return requests.map((_, t) => readSplit(payload.requests, at + t * SPLIT_FIELDS));
+      return requests.map((_, t) => readSharedSplit(payload, t));
     },
     partition(job, goesLeft) {
-      data.leftTable.set(goesLeft);
       if (job.count < SMALL_PARTITION) {
-        checkPartition(job, partitionPart(data, job, 0) + partitionPart(data, job, 1), job.feature);
+        partitionNode(data, job, goesLeft);
         return;
       }
+      data.leftTable.set(goesLeft);
       run(PARTITION, 2, [job.start, job.count, 0, 0, job.depth, job.feature, job.nLeft]);
       checkPartition(job, numbers[0]! + numbers[1]!, job.feature);
     },
@@ -279,7 +275,7 @@ function work(payload: HelperPayload, generation: number): void {
       const clear = first && index > 0;
       buildPart(payload, job, 0, 1, task, tasks, threadTarget(payload, payload.histogram, index), clear);
       if (clear) control[TOUCHED + index] = 1;
-    } else if (kind === SPLITS) splitPart(payload, task);
+    } else if (kind === SPLITS) findSharedSplit(payload, task);
     else if (kind === PARTITION)
       payload.numbers[task] = partitionPart(payload, partitionJobOf(control), task);
     else if (kind === GRADIENTS) gradientsPart(payload, task);
@@ -287,21 +283,6 @@ function work(payload: HelperPayload, generation: number): void {
     first = false;
     if (Atomics.add(control, DONE, 1) + 1 === tasks) Atomics.notify(control, DONE);
   }
-}
-
-/** Writes split request `t` into the shared arrays (its histogram is in data.nodeHistograms). */
-function writeRequest(payload: HelperPayload, request: SplitRequest, t: number): void {
-  const at = t * REQUEST_FIELDS;
-  const { requests } = payload;
-  requests[at] = (request.histogram.byteOffset - payload.nodeHistograms.byteOffset) / 4;
-  requests[at + 1] = request.count;
-  requests[at + 2] = request.sumGradients;
-  requests[at + 3] = request.sumHessians;
-  requests[at + 4] = request.value;
-  requests[at + 5] = request.features.length;
-  requests[at + 6] = request.scale.quantization.gradientScale;
-  requests[at + 7] = request.scale.quantization.hessianScale;
-  payload.searched.set(request.features, t * payload.nCols);
 }
 
 /** Each thread's loss (made from the choice on helpers), made on first use. */
@@ -323,38 +304,6 @@ function gradientsPart(payload: HelperPayload, t: number): void {
   );
   payload.numbers[2 * t] = mean;
   payload.numbers[2 * t + 1] = weight;
-}
-
-/** Each thread's split finder (its own decoding scratch), made on first use. */
-const finders = new WeakMap<Float64Array, (requests: readonly SplitRequest[]) => SplitInfo[]>();
-
-/** Task `t` of a SPLITS job: the best split of request t, written after the requests. */
-function splitPart(payload: HelperPayload, t: number): void {
-  const { requests } = payload;
-  const at = t * REQUEST_FIELDS;
-  const length = histogramLength(payload.nCols, payload.binSlots, payload.words);
-  const offset = requests[at]!;
-  const gradientScale = requests[at + 6]!;
-  const hessianScale = requests[at + 7]!;
-  const request: SplitRequest = {
-    histogram: payload.nodeHistograms.subarray(offset, offset + length),
-    features: payload.searched.subarray(t * payload.nCols, t * payload.nCols + requests[at + 5]!),
-    count: requests[at + 1]!,
-    sumGradients: requests[at + 2]!,
-    sumHessians: requests[at + 3]!,
-    value: requests[at + 4]!,
-    scale: {
-      words: payload.words,
-      countBits: payload.countBits,
-      quantization: scaledQuantization(gradientScale, hessianScale),
-    },
-  };
-  let finder = finders.get(requests);
-  if (!finder) {
-    finder = splitFinder(payload, payload.context);
-    finders.set(requests, finder);
-  }
-  writeSplit(finder([request])[0]!, requests, MAX_REQUESTS * REQUEST_FIELDS + t * SPLIT_FIELDS);
 }
 
 /** Task `task` of `tasks` of a TOTALS or QUANTIZE job: rows start + ⌊task · count / tasks⌋ … */

@@ -321,10 +321,7 @@ export function sequentialWork(data: WorkData, context: SplitContext, source: Gr
       copyHistogram(data, job, out);
     },
     quantize: (tree) => quantizeTree(data, tree),
-    partition(job, goesLeft) {
-      data.leftTable.set(goesLeft);
-      checkPartition(job, partitionPart(data, job, 0) + partitionPart(data, job, 1), job.feature);
-    },
+    partition: (job, goesLeft) => partitionNode(data, job, goesLeft),
     close: async () => {},
   };
 }
@@ -343,6 +340,17 @@ export interface PartitionJob extends NodeRows {
  */
 export function rowsAt(data: WorkData, depth: number): Uint32Array {
   return (depth & 1) === 0 ? data.partition : data.oddPartition;
+}
+
+/**
+ * TreeWork.partition on the calling thread alone: both halves, then the check.
+ *
+ * @example
+ * partitionNode(data, { start, count, depth, nLeft: split.nLeft, feature: split.feature }, goesLeft);
+ */
+export function partitionNode(data: WorkData, job: PartitionJob, goesLeft: Uint8Array): void {
+  data.leftTable.set(goesLeft);
+  checkPartition(job, partitionPart(data, job, 0) + partitionPart(data, job, 1), job.feature);
 }
 
 /**

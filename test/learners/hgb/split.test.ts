@@ -4,24 +4,9 @@ import { HIST_STRIDE } from '../../../src/learners/hgb/histogram.js';
 import { findBestSplit } from '../../../src/learners/hgb/split.js';
 import { inBitset, nodeValue, type SplitContext, splitGain } from '../../../src/learners/hgb/split-info.js';
 import { createRandom } from '../../../src/random.js';
+import { splitContext } from './work-data.js';
 
 const binSlots = 5;
-const missingBin = 4;
-
-function context(overrides: Partial<SplitContext> = {}): SplitContext {
-  return {
-    binSlots,
-    missingBin,
-    nBinsNonMissing: Int32Array.of(4),
-    hasMissing: Uint8Array.of(0),
-    isCategorical: Uint8Array.of(0),
-    l2Regularization: 0,
-    minSamplesLeaf: 1,
-    minHessianToSplit: 1e-3,
-    constantHessian: false,
-    ...overrides,
-  };
-}
 
 /** A one-feature histogram from (gradient sum, hessian sum, count) per bin. */
 function histogram(bins: readonly (readonly [number, number, number])[]): Float64Array {
@@ -53,7 +38,7 @@ test('findBestSplit picks the bin with the largest gain', () => {
     [3, 3, 3],
   ]);
   const [g, h, c] = totals(hist);
-  const split = findBestSplit(hist, Int32Array.of(0), c, g, h, nodeValue(g, h, 0), context());
+  const split = findBestSplit(hist, Int32Array.of(0), c, g, h, nodeValue(g, h, 0), splitContext());
   assert.equal(split.feature, 0);
   assert.equal(split.binIndex, 1);
   assert.equal(split.nLeft, 5);
@@ -71,7 +56,7 @@ test('findBestSplit respects minSamplesLeaf and reports no split (gain −1) whe
     [3, 3, 3],
   ]);
   const [g, h, c] = totals(hist);
-  const constrained = findBestSplit(hist, Int32Array.of(0), c, g, h, 0, context({ minSamplesLeaf: 6 }));
+  const constrained = findBestSplit(hist, Int32Array.of(0), c, g, h, 0, splitContext({ minSamplesLeaf: 6 }));
   assert.equal(constrained.gain, -1);
 });
 
@@ -85,7 +70,7 @@ test('missing values go to the side that gains most', () => {
     [6, 3, 3],
   ]);
   const [g, h, c] = totals(right);
-  const ctx = context({ hasMissing: Uint8Array.of(1) });
+  const ctx = splitContext({ hasMissing: Uint8Array.of(1) });
   const toRight = findBestSplit(right, Int32Array.of(0), c, g, h, nodeValue(g, h, 0), ctx);
   assert.equal(toRight.binIndex, 2);
   assert.equal(toRight.missingGoToLeft, false);
@@ -120,7 +105,7 @@ test('categorical splits group categories by gradient ratio, whatever their bin 
     g,
     h,
     0,
-    context({ isCategorical: Uint8Array.of(1) }),
+    splitContext({ isCategorical: Uint8Array.of(1) }),
   );
   assert.equal(split.isCategorical, true);
   const left = [0, 1, 2, 3].filter((b) => inBitset(split.leftBitset!, b));
@@ -177,7 +162,7 @@ test('the division-free pre-test never changes the chosen split: random histogra
   for (let trial = 0; trial < 400; trial++) {
     const nFeatures = 1 + random.int(5);
     const c: SplitContext = {
-      ...context(),
+      ...splitContext(),
       binSlots: slots,
       missingBin: slots - 1,
       nBinsNonMissing: Int32Array.from({ length: nFeatures }, () => 1 + random.int(slots - 1)),

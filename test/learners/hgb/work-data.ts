@@ -1,5 +1,6 @@
 import { histogramLength } from '../../../src/learners/hgb/histogram.js';
 import { countBits } from '../../../src/learners/hgb/quantize.js';
+import type { SplitContext } from '../../../src/learners/hgb/split-info.js';
 import type { WorkData } from '../../../src/learners/hgb/tree-work.js';
 import { createRandom } from '../../../src/random.js';
 
@@ -28,5 +29,21 @@ export function workData(nRows: number): WorkData {
     partials: new Int32Array(0),
     nodeHistograms: new Int32Array(0),
     memory: null,
+  };
+}
+
+/** The split context of one feature of 4 bins plus the missing bin (5 slots), changed by `overrides`. */
+export function splitContext(overrides: Partial<SplitContext> = {}): SplitContext {
+  return {
+    binSlots: 5,
+    missingBin: 4,
+    nBinsNonMissing: Int32Array.of(4),
+    hasMissing: Uint8Array.of(0),
+    isCategorical: Uint8Array.of(0),
+    l2Regularization: 0,
+    minSamplesLeaf: 1,
+    minHessianToSplit: 1e-3,
+    constantHessian: false,
+    ...overrides,
   };
 }
